@@ -1,0 +1,59 @@
+"""Template helpers: money and numbers in the active language's format."""
+
+from decimal import Decimal
+
+from babel.numbers import format_currency, format_decimal
+from django import template
+from django.utils.translation import get_language, to_locale
+
+from handover.lib.hours import END_OF_DAY
+
+register = template.Library()
+
+
+def _locale() -> str:
+    return to_locale(get_language() or "en")
+
+
+@register.filter
+def money(amount, currency="EUR"):
+    if amount in (None, ""):
+        return "—"
+    return format_currency(Decimal(amount), currency or "EUR", locale=_locale())
+
+
+@register.filter
+def number(value):
+    if value in (None, ""):
+        return "—"
+    return format_decimal(value, locale=_locale())
+
+
+@register.filter
+def total_minutes(delta) -> int:
+    """A timedelta as whole minutes, rounded up (the lockout page)."""
+    if not delta:
+        return 0
+    return int(-(-delta.total_seconds() // 60))
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key) if mapping else None
+
+
+@register.filter
+def split(text: str):
+    return text.split()
+
+
+@register.filter
+def field(form, name: str):
+    """`form|field:"name"`: the bound field by name."""
+    return form[name]
+
+
+@register.filter
+def clock_end(value) -> str:
+    """A window's end, with the end of the day written as 24:00."""
+    return "24:00" if value == END_OF_DAY else value.strftime("%H:%M")

@@ -1,0 +1,33 @@
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from handover.api.api import api
+from handover.core import views as core_views
+from handover.core.forms import OutboxPasswordResetForm, SignInForm
+from handover.core.urls import workspace_patterns
+
+accounts = [
+    path("login/", auth_views.LoginView.as_view(
+        authentication_form=SignInForm, redirect_authenticated_user=True), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("password-reset/", auth_views.PasswordResetView.as_view(
+        form_class=OutboxPasswordResetForm), name="password_reset"),
+    path("password-reset/sent/", auth_views.PasswordResetDoneView.as_view(),
+         name="password_reset_done"),
+    path("reset/<uidb64>/<token>/", auth_views.PasswordResetConfirmView.as_view(),
+         name="password_reset_confirm"),
+    path("reset/done/", auth_views.PasswordResetCompleteView.as_view(),
+         name="password_reset_complete"),
+    path("", core_views.account, name="account"),
+]
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("accounts/", include(accounts)),
+    path("language/", core_views.set_language, name="set_language"),
+    path("invitations/<str:token>/", core_views.accept_invitation, name="accept_invitation"),
+    path("w/new/", core_views.workspace_new, name="workspace_new"),
+    path("w/<slug:ws>/", include(workspace_patterns)),
+    path("w/<slug:ws>/", include("handover.clients.urls")),
+    path("api/", api.urls),
+]
