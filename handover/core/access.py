@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from functools import wraps
+from functools import cache, wraps
 
+from django.apps import apps
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -49,6 +50,37 @@ def require(membership: Membership, capability: str) -> None:
         raise PermissionDenied
 
 
+@cache
+def _scoped_models() -> dict[str, type]:
+    """{"client": Client, "timeentry": TimeEntry, ...} for every model with a workspace."""
+    return {
+        model._meta.model_name: model
+        for model in apps.get_models()
+        if model.__module__.startswith("handover.")
+        and any(f.name == "workspace" for f in model._meta.fields)
+    }
+
+
+def check_path_objects(workspace, kwargs: dict) -> None:
+    """404 unless every `<model>_id` in the URL names a row of this workspace.
+
+    A guard in depth under the views' own selectors: an id from another workspace never
+    reaches a view, a form or a request body's validation.
+    """
+    for key, value in kwargs.items():
+        if not key.endswith("_id"):
+            continue
+        model = _scoped_models().get(key.removesuffix("_id").replace("_", ""))
+        if model is None:
+            continue
+        try:
+            pk = int(value)
+        except (TypeError, ValueError):
+            raise Http404 from None
+        if not model.objects.filter(workspace=workspace, pk=pk).exists():
+            raise Http404
+
+
 def workspace_view(capability: str = "view_workspace"):
     """Decorate a view taking `ws`: loads the membership first, before any method check.
 
@@ -61,6 +93,7 @@ def workspace_view(capability: str = "view_workspace"):
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             membership = membership_for(request.user, ws)
+            check_path_objects(membership.workspace, kwargs)
             require(membership, capability)
             request.membership = membership
             request.workspace = membership.workspace

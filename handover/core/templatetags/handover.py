@@ -1,9 +1,12 @@
 """Template helpers: money and numbers in the active language's format."""
 
+from datetime import datetime
 from decimal import Decimal
 
+from babel.dates import format_date, format_datetime
 from babel.numbers import format_currency, format_decimal
 from django import template
+from django.utils import timezone
 from django.utils.translation import get_language, to_locale
 
 from handover.lib.hours import END_OF_DAY
@@ -57,3 +60,34 @@ def field(form, name: str):
 def clock_end(value) -> str:
     """A window's end, with the end of the day written as 24:00."""
     return "24:00" if value == END_OF_DAY else value.strftime("%H:%M")
+
+
+def _as_local(value):
+    if isinstance(value, datetime):
+        return timezone.localtime(value) if timezone.is_aware(value) else value
+    return value
+
+
+@register.filter
+def date_long(value) -> str:
+    """A date as the language writes it in full (CLDR): 3 febbraio 2025, 3. februar 2025."""
+    if not value:
+        return ""
+    return format_date(_as_local(value), format="long", locale=_locale())
+
+
+@register.filter
+def date_short(value) -> str:
+    """A date in the language's compact form (CLDR medium): 3 feb 2025, 3 lut 2025."""
+    if not value:
+        return ""
+    return format_date(_as_local(value), format="medium", locale=_locale())
+
+
+@register.filter
+def datetime_short(value) -> str:
+    """A moment in the viewer's time zone, in the language's compact form."""
+    if not value:
+        return ""
+    return format_datetime(_as_local(value), format="medium", locale=_locale(),
+                           tzinfo=timezone.get_current_timezone())

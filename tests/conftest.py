@@ -1,0 +1,101 @@
+"""Personas and shared fixtures.
+
+Alice owns workspace A (filled with the demo content), Bob is a collaborator in A and
+Charlie owns workspace B.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from django.test import Client
+
+from handover.core.actions import (
+    do_accept_invitation,
+    do_create_api_token,
+    do_create_workspace,
+    do_ensure_user,
+    do_invite_member,
+)
+from handover.core.demo import fill_workspace
+from handover.core.models import Role
+
+PASSWORD = "correct horse battery staple"
+IN_CI = os.environ.get("HANDOVER_CI") == "1"
+
+
+def need(condition: bool, reason: str) -> None:
+    """Skip on a bare machine, fail in CI, when something a test needs is missing."""
+    if condition:
+        return
+    if IN_CI:
+        pytest.fail(f"required in CI: {reason}")
+    pytest.skip(reason)
+
+
+def make_user(email, name, language="en"):
+    user, _ = do_ensure_user(email, password=PASSWORD, name=name, language=language)
+    return user
+
+
+@pytest.fixture
+def alice(db):
+    return make_user("alice@a.example", "Alice Abate")
+
+
+@pytest.fixture
+def workspace_a(alice):
+    workspace = do_create_workspace("Alice Studio", actor=alice, slug="alice-studio")
+    fill_workspace(workspace, alice)
+    return workspace
+
+
+@pytest.fixture
+def bob(workspace_a, alice):
+    bob = make_user("bob@b.example", "Bob Bianchi")
+    invitation, _token = do_invite_member(
+        workspace_a, actor=alice, email=bob.email, role=Role.COLLABORATOR, language="en"
+    )
+    do_accept_invitation(invitation, actor=bob)
+    return bob
+
+
+@pytest.fixture
+def charlie(db):
+    return make_user("charlie@c.example", "Charlie Conti")
+
+
+@pytest.fixture
+def workspace_b(charlie):
+    workspace = do_create_workspace("Charlie Consulting", actor=charlie, slug="charlie")
+    fill_workspace(workspace, charlie)
+    return workspace
+
+
+def signed_in(user) -> Client:
+    client = Client()
+    client.force_login(user, backend="handover.core.auth.EmailBackend")
+    return client
+
+
+@pytest.fixture
+def alice_client(alice, workspace_a):
+    return signed_in(alice)
+
+
+@pytest.fixture
+def charlie_client(charlie, workspace_b):
+    return signed_in(charlie)
+
+
+def token_client(user) -> Client:
+    _token, secret = do_create_api_token(user, name="tests")
+    return Client(HTTP_AUTHORIZATION=f"Bearer {secret}")
+
+
+def chromium_path() -> str | None:
+    for candidate in ("/usr/bin/chromium", shutil.which("chromium") or ""):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
