@@ -5,7 +5,6 @@ import tempfile
 
 os.environ["HANDOVER_DATA_DIR"] = tempfile.mkdtemp(prefix="handover-test-")
 os.environ["HANDOVER_TASKS"] = "immediate"
-os.environ.setdefault("HANDOVER_SECRET_KEY", "test-only-secret-key-that-is-long-enough-for-django-checks")
 
 from handover.settings import *  # noqa: E402,F403
 

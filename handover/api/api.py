@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI, Router
+from ninja import NinjaAPI, Router, Status
 from ninja.errors import AuthenticationError
 
 from handover import __version__
@@ -143,7 +143,7 @@ def create_client(request, ws: str, payload: ClientIn):
     form = _bind(ClientForm, membership.workspace, data)
     client = actions.do_create_client(membership.workspace, actor=request.auth,
                                       **form.cleaned_data)
-    return 201, client_out(client)
+    return Status(201, client_out(client))
 
 
 @clients.get("/w/{ws}/clients/{client_id}", response={200: ClientOut, 404: ErrorOut})
@@ -196,8 +196,8 @@ def create_contact(request, ws: str, client_id: int, payload: ContactIn):
     membership = _membership(request, ws, "manage_clients")
     client = selectors.client(membership.workspace, client_id)
     form = _bind(ContactForm, membership.workspace, payload.dict())
-    return 201, contact_out(actions.do_add_contact(client, actor=request.auth,
-                                                   **form.cleaned_data))
+    contact = actions.do_add_contact(client, actor=request.auth, **form.cleaned_data)
+    return Status(201, contact_out(contact))
 
 
 @clients.get("/w/{ws}/contacts/{contact_id}", response=ContactOut)
@@ -221,7 +221,7 @@ def delete_contact(request, ws: str, contact_id: int):
     membership = _membership(request, ws, "manage_clients")
     actions.do_remove_contact(selectors.contact(membership.workspace, contact_id),
                               actor=request.auth)
-    return 204, None
+    return Status(204, None)
 
 
 # Engagements -----------------------------------------------------------------------------
@@ -287,7 +287,7 @@ def create_engagement(request, ws: str, payload: EngagementIn):
     form = _bind(EngagementForm, membership.workspace, data)
     engagement = actions.do_create_engagement(membership.workspace, actor=request.auth,
                                               **form.action_fields())
-    return 201, engagement_out(engagement)
+    return Status(201, engagement_out(engagement))
 
 
 @engagements.get("/w/{ws}/engagements/{engagement_id}", response=EngagementOut)

@@ -26,6 +26,11 @@ def _snapshot(obj, names) -> dict[str, Any]:
     return {name: getattr(obj, name) for name in names}
 
 
+def _stored(obj, names) -> dict[str, Any]:
+    """The row's values as the database has them (a bound ModelForm edits the instance)."""
+    return _snapshot(type(obj).objects.get(pk=obj.pk), names)
+
+
 def _set_domains(client: Client, domains: list[str]) -> None:
     client.domains.exclude(domain__in=domains).delete()
     have = set(client.domains.values_list("domain", flat=True))
@@ -49,7 +54,7 @@ def do_create_client(workspace: Workspace, *, actor, email_domains=(), **fields)
 
 @transaction.atomic
 def do_update_client(client: Client, *, actor, email_domains=None, **fields) -> Client:
-    before = _snapshot(client, CLIENT_FIELDS)
+    before = _stored(client, CLIENT_FIELDS)
     before["email_domains"] = client.domain_list
     for name in CLIENT_FIELDS:
         if name in fields:
@@ -104,7 +109,7 @@ def do_add_contact(client: Client, *, actor, **fields) -> Contact:
 
 @transaction.atomic
 def do_update_contact(contact: Contact, *, actor, **fields) -> Contact:
-    before = _snapshot(contact, CONTACT_FIELDS)
+    before = _stored(contact, CONTACT_FIELDS)
     for name in CONTACT_FIELDS:
         if name in fields:
             setattr(contact, name, fields[name])
@@ -176,7 +181,7 @@ def do_update_engagement(
     **fields,
 ) -> Engagement:
     _check_scope(engagement.workspace, fields)
-    before = _snapshot(engagement, ENGAGEMENT_FIELDS)
+    before = _stored(engagement, ENGAGEMENT_FIELDS)
     before["hours"] = _hours_text(_windows_by_day(engagement))
     for name in ENGAGEMENT_FIELDS:
         if name in fields:
