@@ -178,6 +178,7 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 # Static and stored files.
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = DATA_DIR / "files"
 MEDIA_URL = "/files/"
 WHITENOISE_USE_FINDERS = DEBUG
