@@ -1,6 +1,7 @@
 """Playwright driving Debian's Chromium: never a downloaded browser."""
 
 import pytest
+from django.db import connections
 
 from .conftest import chromium_path, need
 
@@ -34,3 +35,6 @@ def page(live_server, monkeypatch, tmp_path):
         finally:
             context.close()
             browser.close()
+            # ORM calls made while Playwright's loop runs open their own connection
+            # (connections are context-local); close it before the test database goes.
+            connections.close_all()

@@ -15,3 +15,4 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 WHITENOISE_USE_FINDERS = True
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405

@@ -33,7 +33,7 @@ def signs_in(email, password) -> bool:
 
 def fresh_env(tmp_path, **extra):
     env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("HANDOVER_", "DJANGO_"))}
+           if not k.startswith(("HANDOVER_", "DJANGO_")) and k != "DATABASE_URL"}
     env.update(HANDOVER_DATA_DIR=str(tmp_path / "data"), **extra)
     return env
 
