@@ -25,7 +25,7 @@ test: install
 	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
 
 lint: install
-	$(BIN)/ruff check handover tests bench
+	$(BIN)/ruff check handover tests
 
 messages: install
 	cd handover && HANDOVER_DATA_DIR=../data ../$(BIN)/handover makemessages -l it -l pl -l ca -l nb --no-obsolete --ignore=static

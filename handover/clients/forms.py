@@ -183,7 +183,7 @@ class EngagementForm(forms.ModelForm):
         for key in WEEKDAYS:
             self.fields[f"hours_{key}"] = forms.CharField(
                 label=WEEKDAY_LABELS[key], required=False,
-                help_text=_("Windows such as 09:00-13:00, 14:00-18:00; empty for a day off."),
+                widget=forms.TextInput(attrs={"aria-describedby": "hours-help"}),
             )
         if self.instance.pk and not self.is_bound:
             by_day = self.instance_windows()

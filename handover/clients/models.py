@@ -72,7 +72,8 @@ class ClientDomain(models.Model):
 
 class Contact(models.Model):
     workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="+")
-    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="contacts")
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="contacts",
+                               verbose_name=_("client"))
     name = models.CharField(_("name"), max_length=200)
     email = models.EmailField(_("e-mail address"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
@@ -102,7 +103,8 @@ class EngagementStatus(models.TextChoices):
 
 class Engagement(models.Model):
     workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="engagements")
-    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="engagements")
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="engagements",
+                               verbose_name=_("client"))
     title = models.CharField(_("title"), max_length=200)
     status = models.CharField(
         _("status"), max_length=10, choices=EngagementStatus.choices,
