@@ -74,6 +74,13 @@ INSTALLED_APPS = [
     "ninja",
     "handover.core",
     "handover.clients",
+    "handover.duties",
+    "handover.health",
+    "handover.offboarding",
+    "handover.files",
+    "handover.letters",
+    "handover.departures",
+    "handover.portal",
     "handover.api",
 ]
 

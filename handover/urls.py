@@ -3,8 +3,8 @@ from django.urls import include, path
 
 from handover.api.api import api
 from handover.core import views as core_views
+from handover.core.apps_registry import modules
 from handover.core.forms import OutboxPasswordResetForm, SignInForm
-from handover.core.urls import workspace_patterns
 
 accounts = [
     path("login/", auth_views.LoginView.as_view(
@@ -27,7 +27,12 @@ urlpatterns = [
     path("language/", core_views.set_language, name="set_language"),
     path("invitations/<str:token>/", core_views.accept_invitation, name="accept_invitation"),
     path("w/new/", core_views.workspace_new, name="workspace_new"),
-    path("w/<slug:ws>/", include(workspace_patterns)),
-    path("w/<slug:ws>/", include("handover.clients.urls")),
     path("api/", api.urls),
 ]
+
+# Each app's pages: workspace pages under /w/<ws>/, public ones (the portal) at the root.
+for module in modules("urls"):
+    if getattr(module, "urlpatterns", None):
+        urlpatterns.append(path("w/<slug:ws>/", include(module.urlpatterns)))
+    if getattr(module, "public_urlpatterns", None):
+        urlpatterns.append(path("", include(module.public_urlpatterns)))

@@ -13,6 +13,7 @@ from handover.clients import actions, selectors
 from handover.clients.forms import ClientForm, ContactForm, EngagementForm
 from handover.clients.models import Client, Contact, Engagement
 from handover.core.access import membership_for, require
+from handover.core.apps_registry import modules
 from handover.core.selectors import member_users, workspaces_for
 from handover.lib.hours import WEEKDAYS
 
@@ -324,3 +325,7 @@ def restore_engagement(request, ws: str, engagement_id: int):
 
 api.add_router("/", clients)
 api.add_router("/", engagements)
+
+# Routers of the other apps (`handover.<app>.api.router`).
+for _module in modules("api", exclude=("handover.api",)):
+    api.add_router("/", _module.router)

@@ -23,3 +23,9 @@ SENTENCES = {
 
 # Data values shown in the reader's language.
 LABELS = {"old_status": EngagementStatus, "new_status": EngagementStatus}
+
+KINDS = (
+    ("client.", _("Clients")),
+    ("contact.", _("Contacts")),
+    ("engagement.", _("Engagements")),
+)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from handover.core.access import workspace_view
 from handover.core.activity import with_sentences
+from handover.core.apps_registry import modules
 from handover.core.selectors import events_for_target
 from handover.lib.hours import WEEKDAYS
 
@@ -19,10 +20,13 @@ from .models import EngagementStatus
 
 @workspace_view()
 def dashboard(request):
+    panels = [panel for module in modules("dashboard")
+              if (panel := module.panel(request)) is not None]
     return render(request, "clients/dashboard.html", {
         "engagements": selectors.dashboard_rows(request.membership),
         "counts": selectors.status_counts(request.membership),
         "statuses": EngagementStatus.choices,
+        "panels": panels,
     })
 
 

@@ -6,11 +6,10 @@ Apps add their sentences in an `activity.py` module holding a SENTENCES dict.
 from __future__ import annotations
 
 from functools import cache
-from importlib import import_module
 
-from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
+from .apps_registry import modules
 from .models import AuditEvent, Role
 
 SENTENCES = {
@@ -31,19 +30,29 @@ SYSTEM = _("Handover")
 LABELS = {"role": Role, "old_role": Role, "new_role": Role}
 
 
+KINDS = (
+    ("workspace.", _("Workspace")),
+    ("member.", _("Members")),
+)
+
+
 @cache
 def registry() -> tuple[dict, dict]:
     """Every app's sentences and value labels, collected once."""
     sentences, labels = dict(SENTENCES), dict(LABELS)
-    for config in apps.get_app_configs():
-        if config.name.startswith("handover.") and config.name != "handover.core":
-            try:
-                module = import_module(f"{config.name}.activity")
-            except ModuleNotFoundError:
-                continue
-            sentences.update(getattr(module, "SENTENCES", {}))
-            labels.update(getattr(module, "LABELS", {}))
+    for module in modules("activity", exclude=("handover.core",)):
+        sentences.update(getattr(module, "SENTENCES", {}))
+        labels.update(getattr(module, "LABELS", {}))
     return sentences, labels
+
+
+@cache
+def kinds() -> tuple:
+    """The activity page's filters: ("verb prefix", label), everything first."""
+    found = [("", _("Everything")), *KINDS]
+    for module in modules("activity", exclude=("handover.core",)):
+        found.extend(getattr(module, "KINDS", ()))
+    return tuple(found)
 
 
 def _value(labels: dict, key: str, value):

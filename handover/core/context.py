@@ -1,9 +1,20 @@
 """Template context for the navigation: the current workspace and the user's others."""
 
+from functools import cache
+
 from django.conf import settings
 
 from .access import can
+from .apps_registry import modules
 from .selectors import workspaces_for
+
+
+@cache
+def _nav_entries() -> list[tuple]:
+    """Every app's menu entries, the workspace's own (members, activity) last."""
+    entries = [e for m in modules("nav", exclude=("handover.core",)) for e in m.NAV]
+    return entries + [e for m in modules("nav") if m.__name__ == "handover.core.nav"
+                      for e in m.NAV]
 
 
 def navigation(request):
@@ -11,8 +22,11 @@ def navigation(request):
     if user is None or not user.is_authenticated:
         return {"LANGUAGE_CHOICES": settings.LANGUAGES}
     membership = getattr(request, "membership", None)
+    nav = [(name, label) for name, label, capability in _nav_entries()
+           if membership is not None and can(membership, capability)]
     return {
         "LANGUAGE_CHOICES": settings.LANGUAGES,
+        "nav": nav,
         "nav_workspaces": workspaces_for(user),
         "current_workspace": getattr(request, "workspace", None),
         "membership": membership,

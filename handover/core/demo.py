@@ -8,6 +8,7 @@ from datetime import date, time
 from decimal import Decimal
 
 from handover.clients.actions import do_add_contact, do_create_client, do_create_engagement
+from handover.core.apps_registry import modules
 from handover.lib.hours import Window
 
 
@@ -98,6 +99,14 @@ CLIENTS = [
 
 
 def fill_workspace(workspace, actor) -> None:
+    """The clients, then whatever each app adds (`handover.<app>.demo.fill`)."""
+    _fill_clients(workspace, actor)
+    for module in modules("demo"):
+        if module.__name__ != __name__:
+            module.fill(workspace, actor)
+
+
+def _fill_clients(workspace, actor) -> None:
     for spec in CLIENTS:
         client = do_create_client(workspace, actor=actor, **spec["client"])
         for contact in spec["contacts"]:

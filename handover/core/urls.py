@@ -2,7 +2,7 @@ from django.urls import path
 
 from . import views
 
-workspace_patterns = [
+urlpatterns = [
     path("activity/", views.activity, name="activity"),
     path("members/", views.members, name="members"),
     path("members/invite/", views.invite, name="invite"),

@@ -13,23 +13,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from . import actions, selectors
 from .access import workspace_view
-from .activity import with_sentences
+from .activity import kinds, with_sentences
 from .forms import InviteForm, JoinForm, LanguageForm, RoleForm, TokenForm, WorkspaceForm
 from .models import ApiToken
-
-ACTIVITY_KINDS = (
-    ("", gettext_lazy("Everything")),
-    ("workspace.", gettext_lazy("Workspace")),
-    ("member.", gettext_lazy("Members")),
-    ("client.", gettext_lazy("Clients")),
-    ("contact.", gettext_lazy("Contacts")),
-    ("engagement.", gettext_lazy("Engagements")),
-)
 
 
 def form_errors_to_messages(request, err: ValidationError, form=None) -> None:
@@ -69,7 +59,7 @@ def workspace_new(request):
 @workspace_view("view_activity")
 def activity(request):
     kind = request.GET.get("kind", "")
-    if kind not in dict(ACTIVITY_KINDS):
+    if kind not in dict(kinds()):
         kind = ""
     page = Paginator(selectors.activity(request.workspace, verb_prefix=kind), 50).get_page(
         request.GET.get("page")
@@ -77,7 +67,7 @@ def activity(request):
     rows = with_sentences(page.object_list)
     template = "core/_activity_rows.html" if request.htmx else "core/activity.html"
     return render(request, template, {
-        "page": page, "rows": rows, "kinds": ACTIVITY_KINDS, "kind": kind,
+        "page": page, "rows": rows, "kinds": kinds(), "kind": kind,
     })
 
 
