@@ -236,13 +236,17 @@ def do_deliver_email(email: OutboundEmail) -> OutboundEmail:
         return email
     email.refresh_from_db()
     try:
-        EmailMessage(
+        message = EmailMessage(
             subject=email.subject,
             body=email.body,
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[email.to],
             headers={"Content-Language": email.language},
-        ).send()
+        )
+        for attachment in email.attachments.all():
+            with attachment.file.open("rb") as handle:
+                message.attach(attachment.filename, handle.read(), attachment.content_type)
+        message.send()
     except Exception as exc:  # noqa: BLE001 - any transport error is recorded, then retried
         email.last_error = f"{type(exc).__name__}: {exc}"[:2000]
         email.state = (

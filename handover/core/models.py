@@ -200,3 +200,16 @@ class OutboundEmail(models.Model):
     def __str__(self):
         return f"{self.kind} to {self.to} ({self.state})"
 
+
+class OutboundAttachment(models.Model):
+    """A file sent with an outbox message, kept through the storage API until it is sent."""
+
+    email = models.ForeignKey(OutboundEmail, on_delete=models.CASCADE, related_name="attachments")
+    filename = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=120)
+    file = models.FileField(upload_to="outbox/%Y/%m/")
+    size = models.PositiveIntegerField(default=0)
+
+    def __str__(self):
+        return self.filename
+
