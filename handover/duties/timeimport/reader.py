@@ -256,12 +256,14 @@ def _kimai(line, r, order) -> TimeRow:
     if end < start and stated is not None and abs(span_seconds(start, end + timedelta(days=1))
                                                   - stated) <= 60:
         end += timedelta(days=1)  # an entry over midnight: Kimai gives one date only
+    if stated is not None and stated < 0:
+        end = start  # refused below: the stated duration is negative
     user = r.get("user", "")
     email = r.get("e-mail", "") or (user if "@" in user else "")
     name = r.get("name", "") or user
+    seconds = stated if stated is not None and stated < 0 else span_seconds(start, end)
     return TimeRow(line, r.get("customer", ""), r.get("project", ""), r.get("activity", ""),
-                   r.get("description", ""), name, email, day, start, end,
-                   span_seconds(start, end))
+                   r.get("description", ""), name, email, day, start, end, seconds)
 
 
 def _iso(value: str) -> datetime:
