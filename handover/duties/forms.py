@@ -42,6 +42,7 @@ class DutyForm(forms.ModelForm):
                                             "history.")
         if self.instance.pk:
             del self.fields["procedure"]
+            del self.fields["engagement"]
             self.fields["reason"].required = True
         else:
             del self.fields["next_review_on"]

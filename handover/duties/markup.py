@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import nh3
 from markdown_it import MarkdownIt
 
-_md = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
+_md = MarkdownIt("commonmark", {"html": True, "linkify": False}).enable("table")
 WORD = re.compile(r"\s+|\w+|[^\w\s]")
 
 
@@ -40,6 +40,24 @@ def _words(old: str, new: str) -> tuple[list, list]:
     return old_parts, new_parts
 
 
+def _paired(old: list[str], new: list[str]) -> list[DiffLine]:
+    """Changed lines side by side with their words marked when they are alike."""
+    out = []
+    for k in range(max(len(old), len(new))):
+        before = old[k] if k < len(old) else None
+        after = new[k] if k < len(new) else None
+        if before is not None and after is not None and \
+                difflib.SequenceMatcher(None, before, after).ratio() >= 0.5:
+            removed, added = _words(before, after)
+            out += [DiffLine("removed", before, removed), DiffLine("added", after, added)]
+            continue
+        if before is not None:
+            out.append(DiffLine("removed", before))
+        if after is not None:
+            out.append(DiffLine("added", after))
+    return out
+
+
 def diff(old: str, new: str, *, context: int = 2) -> list[DiffLine | None]:
     """Lines of the change; None stands for unchanged lines left out."""
     a, b = (old or "").splitlines(), (new or "").splitlines()
@@ -51,11 +69,8 @@ def diff(old: str, new: str, *, context: int = 2) -> list[DiffLine | None]:
         for tag, i1, i2, j1, j2 in group:
             if tag == "equal":
                 out.extend(DiffLine("same", line) for line in a[i1:i2])
-            elif tag == "replace" and i2 - i1 == j2 - j1:
-                for old_line, new_line in zip(a[i1:i2], b[j1:j2], strict=True):
-                    removed, added = _words(old_line, new_line)
-                    out.append(DiffLine("removed", old_line, removed))
-                    out.append(DiffLine("added", new_line, added))
+            elif tag == "replace":
+                out.extend(_paired(a[i1:i2], b[j1:j2]))
             else:
                 out.extend(DiffLine("removed", line) for line in a[i1:i2])
                 out.extend(DiffLine("added", line) for line in b[j1:j2])
