@@ -93,8 +93,8 @@ def do_update_duty(duty: Duty, *, actor, reason: str, **fields) -> Duty:
                 new=changes["assignee"][1])
     if "status" in changes:
         _change(duty, actor, ChangeKind.STATUS, reason, old=before["status"], new=duty.status)
-        record(duty.workspace, actor, "duty.status_changed", duty, old_status=before["status"],
-               new_status=duty.status, reason=reason)
+        record(duty.workspace, actor, "duty.status_changed", duty,
+               old_duty_status=before["status"], new_duty_status=duty.status, reason=reason)
     scope = {k: v for k, v in changes.items() if k in SCOPE_FIELDS}
     if scope:
         _change(duty, actor, ChangeKind.SCOPE, reason, changes=scope)

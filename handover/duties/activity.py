@@ -6,7 +6,8 @@ SENTENCES = {
     "duty.created": _("%(actor)s added the duty %(target)s."),
     "duty.updated": _("%(actor)s changed the duty %(target)s: %(reason)s"),
     "duty.status_changed": _(
-        "%(actor)s changed the status of %(target)s from %(old_status)s to %(new_status)s."),
+        "%(actor)s changed the status of %(target)s from %(old_duty_status)s to "
+        "%(new_duty_status)s."),
     "duty.procedure_revised": _("%(actor)s wrote version %(number)s of the procedure of "
                                 "%(target)s."),
     "duty.reviewed": _("%(actor)s reviewed %(target)s and decided: %(decision)s."),
@@ -30,7 +31,7 @@ SENTENCES = {
                          "is late."),
 }
 
-LABELS = {"decision": Decision, "old_status": DutyStatus, "new_status": DutyStatus}
+LABELS = {"decision": Decision, "old_duty_status": DutyStatus, "new_duty_status": DutyStatus}
 
 KINDS = (
     ("duty.", _("Duties")),
