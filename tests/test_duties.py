@@ -206,18 +206,20 @@ def test_it_shows_the_review_and_records_a_decision_in_the_timeline(
 
 def test_it_reminds_of_reviews_due_on_the_dashboard_and_by_mail_once(
         alice, alice_client, workspace_a, engagement, django_capture_on_commit_callbacks):
-    duty = new_duty(engagement, alice, trial_review_on=date(2026, 2, 5))
+    today = timezone.localdate()
+    duty = new_duty(engagement, alice, started_on=today - timedelta(days=30),
+                    trial_review_on=today - timedelta(days=1))
     page = alice_client.get(url(workspace_a, "")).content.decode()
     assert "Reviews due" in page and duty.title in page
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        done = actions.run_schedule(workspace_a, today=date(2026, 2, 6))
+        done = actions.run_schedule(workspace_a, today=today)
     assert done["reviews"] >= 1
     subjects = [m.subject for m in mail.outbox]
     assert "The trial of “Payroll check” is due for review" in subjects
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        again = actions.run_schedule(workspace_a, today=date(2026, 2, 7))
+        again = actions.run_schedule(workspace_a, today=today + timedelta(days=1))
     assert again["reviews"] == 0
     assert not [m for m in mail.outbox if "Payroll check" in m.subject]
 
