@@ -387,3 +387,20 @@ def test_it_has_a_sentence_for_every_verb_the_duty_actions_write(
     sentences, _labels = registry()
     verbs = set(AuditEvent.objects.filter(workspace=workspace_a).values_list("verb", flat=True))
     assert {v for v in verbs if v.split(".")[0] in ("duty", "time", "report")} <= set(sentences)
+
+
+def test_it_imports_a_collaborators_file_onto_her_own_duties_only(
+        alice, bob, cora, workspace_a, engagement):
+    coras = new_duty(engagement, alice, title="Cora's calendar", assignee=cora)
+    bobs = new_duty(engagement, alice, title="Bob's inbox", assignee=bob)
+    data = ("User,Email,Client,Project,Task,Description,Billable,Start date,Start time,End date,"
+            "End time,Duration,Tags\n"
+            "Bob,cora@c.example,Acme,Calendar,,x,No,2026-01-05,09:00:00,2026-01-05,09:30:00,,\n"
+            "Bob,cora@c.example,Acme,Inbox,,y,No,2026-01-05,10:00:00,2026-01-05,10:20:00,,\n"
+            ).encode()
+    result = time_actions.do_import_time(
+        workspace_a, actor=bob, filename="bob.csv", data=data, own_time_only=True,
+        mapping={("Acme", "Calendar", ""): coras, ("Acme", "Inbox", ""): bobs})
+    assert (result.imported, result.skipped) == (1, 1)
+    entry = TimeEntry.objects.get(batch=result.batch)
+    assert (entry.duty, entry.person, entry.seconds) == (bobs, bob, 1200)

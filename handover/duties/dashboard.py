@@ -13,7 +13,8 @@ def panel(request):
         return None
     today = timezone.localdate()
     due = list(selectors.reviews_due(membership.workspace, today=today,
-                                     membership=membership)[:20])
+                                     membership=membership)[:20]) \
+        if can(membership, "manage_duties") else []
     to_send = list(selectors.report_requests(membership).filter(
         collaborator=membership.user, submitted_at__isnull=True))
     late = list(selectors.late_reports(membership.workspace, today=today)) \

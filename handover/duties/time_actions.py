@@ -206,7 +206,7 @@ def do_import_time(workspace, *, actor, filename: str, data: bytes, format: str 
                                        format=parsed.format, imported_by=actor)
     new = []
     for row, duty in rows:
-        if duty is None:
+        if duty is None or (own_time_only and duty.assignee_id != actor.pk):
             result.skipped += 1
             continue
         if row.fingerprint in existing:

@@ -6,7 +6,7 @@ import json
 import uuid
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.shortcuts import redirect, render
@@ -48,7 +48,7 @@ def timer_stop(request, time_entry_id: int):
         return not_allowed()
     entry = selectors.time_entry(request.membership, time_entry_id)
     if entry.person_id != request.user.pk:
-        return not_allowed()
+        raise PermissionDenied
     form = TimerStopForm(request.POST or None)
     occurrences = form.cleaned_data["occurrences"] if form.is_valid() else 1
     try:
