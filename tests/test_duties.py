@@ -393,11 +393,11 @@ def test_it_imports_a_collaborators_file_onto_her_own_duties_only(
         alice, bob, cora, workspace_a, engagement):
     coras = new_duty(engagement, alice, title="Cora's calendar", assignee=cora)
     bobs = new_duty(engagement, alice, title="Bob's inbox", assignee=bob)
-    data = ("User,Email,Client,Project,Task,Description,Billable,Start date,Start time,End date,"
-            "End time,Duration,Tags\n"
-            "Bob,cora@c.example,Acme,Calendar,,x,No,2026-01-05,09:00:00,2026-01-05,09:30:00,,\n"
-            "Bob,cora@c.example,Acme,Inbox,,y,No,2026-01-05,10:00:00,2026-01-05,10:20:00,,\n"
-            ).encode()
+    data = (b"User,Email,Client,Project,Task,Description,Billable,Start date,Start time,End date,"
+            b"End time,Duration,Tags\n"
+            b"Bob,cora@c.example,Acme,Calendar,,x,No,2026-01-05,09:00:00,2026-01-05,09:30:00,,\n"
+            b"Bob,cora@c.example,Acme,Inbox,,y,No,2026-01-05,10:00:00,2026-01-05,10:20:00,,\n"
+            )
     result = time_actions.do_import_time(
         workspace_a, actor=bob, filename="bob.csv", data=data, own_time_only=True,
         mapping={("Acme", "Calendar", ""): coras, ("Acme", "Inbox", ""): bobs})
