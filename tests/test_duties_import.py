@@ -284,3 +284,20 @@ def test_it_explains_on_the_command_line_what_is_wrong(corpus, workspace_a, duty
     with pytest.raises(CommandError, match="cannot be read"):
         call_command("import_time", "/nonexistent.csv", "--workspace", workspace_a.slug,
                      stdout=StringIO())
+
+
+def test_it_maps_projects_given_on_the_command_line_and_runs_the_daily_round(
+        workspace_a, duty, tmp_path):
+    path = tmp_path / "toggl.csv"
+    path.write_bytes(toggl(GOOD))
+    out = StringIO()
+    call_command("import_time", str(path), "--workspace", workspace_a.slug, "--map",
+                 "Acme::Books::=Tracked work", stdout=out)
+    assert "1 imported, 0 already there, 0 left out, 45.0 minutes." in out.getvalue()
+    assert TimeEntry.objects.get(duty=duty, source="import").seconds == 2700
+    with pytest.raises(CommandError, match="No duty “Nothing”"):
+        call_command("import_time", str(path), "--workspace", workspace_a.slug, "--map",
+                     "Acme::Books=Nothing", stdout=StringIO())
+    out = StringIO()
+    call_command("duty_reminders", "--workspace", workspace_a.slug, "--json", stdout=out)
+    assert set(json.loads(out.getvalue())) == {"reviews", "requests", "late"}
