@@ -155,7 +155,7 @@ def test_it_serves_with_a_worker_and_stops_cleanly_on_sigterm(tmp_path):
                               cwd=ROOT, env=env, stdout=subprocess.PIPE,
                               stderr=subprocess.STDOUT, text=True, start_new_session=True)
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 180
         page = None
         while time.monotonic() < deadline and server.poll() is None:
             try:

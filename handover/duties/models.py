@@ -5,6 +5,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from handover.clients.models import Engagement
 from handover.core.models import Workspace
@@ -14,7 +15,7 @@ USER = settings.AUTH_USER_MODEL
 
 class DutyStatus(models.TextChoices):
     TRIAL = "trial", _("On trial")
-    ACTIVE = "active", _("Active")
+    ACTIVE = "active", pgettext_lazy("duty status", "Active")
     HANDED_BACK = "handed_back", _("Handed back")
     RETIRED = "retired", _("Retired")
 

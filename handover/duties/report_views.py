@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from handover.core.access import can, workspace_view
 
@@ -39,8 +40,9 @@ def report_list(request):
             made = actions.do_request_reports(request.workspace, actor=request.user,
                                               month=form.cleaned_data["month"],
                                               due_on=form.cleaned_data["due_on"])
-            messages.success(request, _("%(count)s reports were requested.")
-                             % {"count": len(made)})
+            messages.success(request, ngettext(
+                "%(count)s report was requested.", "%(count)s reports were requested.",
+                len(made)) % {"count": len(made)})
             return redirect(f"{request.path}?month={form.cleaned_data['month']:%Y-%m}")
     reports = list(selectors.month_reports(request.membership, month)) if staff else []
     return render(request, "duties/report_list.html", {
