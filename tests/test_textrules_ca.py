@@ -50,6 +50,8 @@ URGENT = [
 ]
 
 CALM = [
+    "Aquest matí he tingut una reunió amb la junta.",
+    "Demà al matí sóc al dentista.",
     "No és urgent, sense pressa.",
     "No hi ha pressa, envia'm l'esborrany quan puguis.",
     "Demà vaig a Girona, en parlem dilluns.",

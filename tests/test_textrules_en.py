@@ -52,6 +52,8 @@ URGENT = [
 ]
 
 CALM = [
+    "I had a call this morning with the board.",
+    "Tomorrow morning I'm at the dentist.",
     "No rush on this one, whenever you get a chance.",
     "This is not urgent at all.",
     "Take your time with the review, it isn't urgent.",

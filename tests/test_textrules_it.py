@@ -50,6 +50,8 @@ URGENT = [
 ]
 
 CALM = [
+    "Stamattina ho avuto una riunione con il consiglio.",
+    "Domani mattina sono dal dentista.",
     "Non è urgente, fai con calma.",
     "Nessuna fretta, quando puoi mi mandi la bozza.",
     "Domani sono a Milano, ci sentiamo lunedì.",

@@ -50,6 +50,8 @@ URGENT = [
 ]
 
 CALM = [
+    "I formiddag hadde jeg møte med styret.",
+    "I morgen tidlig er jeg hos tannlegen.",
     "Det haster ikke, ta den tiden du trenger.",
     "Ingen hast, send utkastet når du har tid.",
     "I morgen drar jeg til Bergen, vi snakkes på mandag.",

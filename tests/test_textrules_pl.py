@@ -50,6 +50,8 @@ URGENT = [
 ]
 
 CALM = [
+    "Dziś rano miałem spotkanie z zarządem.",
+    "Jutro rano jestem u dentysty.",
     "To nie jest pilne, na spokojnie.",
     "Nie ma pośpiechu, prześlij szkic w wolnej chwili.",
     "Jutro jadę do Krakowa, porozmawiamy w poniedziałek.",
