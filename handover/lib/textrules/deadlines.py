@@ -197,7 +197,10 @@ def _deadline_rules(lang: str) -> list[_DeadlineRule]:
     for entry in table.get("deadline", []):
         extra = {k: v for k, v in entry.items() if k not in {"id", "patterns"}}
         where = f"{lang} {entry['id']}"
-        regexes = tuple(compile_patterns([p], macros, where) for p in entry["patterns"])
+        # Every expression starts at a word: anchoring there spares the regex engine from
+        # trying the optional prefixes at every character.
+        regexes = tuple(compile_patterns([rf"\b(?:{p})"], macros, where)
+                        for p in entry["patterns"])
         rules.append(_DeadlineRule(entry["id"], regexes, extra))
     return rules
 

@@ -100,7 +100,7 @@ def rule_file(lang: str, name: str) -> tuple[dict, tuple[Rule, ...]]:
             id=entry["id"],
             category=entry["category"],
             severity=int(entry.get("severity", 1)),
-            regex=compile_patterns(entry["patterns"], macros, where),
+            regex=compile_patterns([rf"\b(?:{p})" for p in entry["patterns"]], macros, where),
             negatable=bool(entry.get("negatable", False)),
             unless=(compile_patterns(entry["unless"], macros, where)
                     if entry.get("unless") else None),

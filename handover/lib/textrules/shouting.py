@@ -21,14 +21,13 @@ ACRONYMS = frozenset(_ACRONYM_TEXT.split())
 
 
 def _is_caps(word: str) -> bool:
-    letters = [c for c in word if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters)
+    return word.isupper()
 
 
 def find_shouting(text: str, lang: str) -> list[Finding]:
     findings: list[Finding] = []
-    letters = [c for c in text if c.isalpha()]
-    upper = sum(1 for c in letters if c.isupper())
+    letters = sum(1 for c in text if c.isalpha())
+    upper = sum(1 for c in text if c.isupper())
     words = list(re.finditer(r"[^\W\d_]+", text))
     caps = [w for w in words if len(w[0]) >= 2 and _is_caps(w[0]) and w[0] not in ACRONYMS]
     # Runs of consecutive capitalised words (ignoring acronyms inside the run).
@@ -49,7 +48,7 @@ def find_shouting(text: str, lang: str) -> list[Finding]:
             close_run()
             run = []
     close_run()
-    if len(letters) >= 20 and upper / len(letters) > 0.7 and len(caps) >= 4 and not findings:
+    if letters >= 20 and upper / letters > 0.7 and len(caps) >= 4 and not findings:
         findings.append(Finding("shouting.capitals", "disrespect", "shouting", 2, lang,
                                 0, len(text), text))
     for m in _PUNCT.finditer(text):
