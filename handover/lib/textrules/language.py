@@ -2,7 +2,8 @@
 
 Counts the message's function words found in each language's stop-word list (a word shared
 by k lists counts 1/k) and adds a point for each letter only one of the languages uses
-(ą ę ł ś ź ż ć ń for Polish, æ ø å for Norwegian, l·l and ç for Catalan). The hint (the
+(ą ę ł ś ź ż ć ń for Polish, æ ø å for Norwegian; l·l, ç and accents inside a word for
+Catalan; accents on a word's last letter for Italian). The hint (the
 client's or engagement's language) wins ties and short, evidence-free texts.
 """
 
@@ -20,7 +21,9 @@ _LETTERS = {
     "nb": re.compile(r"[æøå]", re.IGNORECASE),
     "ca": re.compile(r"l·l|ç|ï|\b(?:els|amb|és|què|perquè|aquest\w*|així)\b"
                      r"|\w-(?:ho|me|te|hi|nos|vos|los|les)\b|\b[tmsn]['’](?:he|ho|hi|n)\b"
-                     r"|\bte['’]n\b", re.IGNORECASE),
+                     r"|\bte['’]n\b|\w[àèòí]\w|ència|ància|\w+eix(?:o|es|en)?\b", re.IGNORECASE),
+    # Italian puts grave accents only on the last letter (città, perché, più).
+    "it": re.compile(r"\w[àèìòù](?!\w)|\b(?:gli|della|degli|perché|anche)\b", re.IGNORECASE),
 }
 
 
