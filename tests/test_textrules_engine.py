@@ -66,6 +66,22 @@ def test_it_ignores_quoted_replies():
     assert find_disrespect(mask_quoted(inline), language="en") == []
 
 
+@pytest.mark.parametrize("text", [
+    "Fine, thanks.\n\nOn Mon, 9 Mar 2026 at 10:00, Anna Rossi <anna@example.com>\nwrote:\n"
+    "> you idiot\n",
+    "Ok.\n\nFrom: Anna\nSent: Monday, 9 March 2026 10:00\nTo: Tom\nYou idiot, fix it!",
+    "Grazie.\nDa: Anna\nInviato: lunedì 9 marzo 2026\nSei un idiota.",
+    "Dzięki.\n\nW dniu 9.03.2026 o 10:00 Anna napisała:\n> Jesteś idiotą.",
+    "Gràcies.\n\nEl dl., 9 de març 2026, Anna va escriure:\nEts un idiota.",
+    "Takk.\n\nDen 9. mars 2026 kl. 10.00 skrev Anna <anna@example.com>:\nDu er en idiot.",
+])
+def test_it_ignores_reply_headers_in_the_five_languages(text):
+    masked = mask_quoted(text)
+    assert len(masked) == len(text)
+    assert "idiot" not in masked.lower()
+    assert analyse(text).disrespect == []
+
+
 def test_it_spots_shouting_but_not_acronyms():
     assert find_disrespect("Please send the PDF and the VAT ID ASAP.", language="en") == []
     assert find_disrespect("The KPI report for the CEO is attached.", language="en") == []

@@ -10,11 +10,14 @@ import re
 
 # A reply header in the five languages ("On Mon, ... wrote:", "Il giorno ... ha scritto:",
 # "W dniu ... napisał(a):", "El ... va escriure:", "Den ... skrev ...:") or a forwarded block.
+_LINE = r"[^\n]{0,200}(?:\n[^\n]{0,120})?"
 _HEADER = re.compile(
-    r"^(?:On\b.{0,200}\bwrote:|Il\b.{0,200}\bha scritto:|W dniu\b.{0,200}\bnapisał\w*:"
-    r"|El\b.{0,200}\bva escriure:|Den\b.{0,200}\bskrev\b.{0,80}:|-{2,}\s*(?:Original Message"
-    r"|Messaggio originale|Wiadomość oryginalna|Missatge original|Opprinnelig melding)\s*-{2,}"
-    r"|-{5,}\s*Forwarded message\s*-{5,})\s*$",
+    rf"^(?:On\b{_LINE}\bwrote:|Il\b{_LINE}\bha scritto:|W dniu\b{_LINE}\bnapisał\w*:"
+    rf"|El\b{_LINE}\bva escriure:|Den\b{_LINE}\bskrev\b[^\n]{{0,80}}:"
+    r"|-{2,}\s*(?:Original Message|Messaggio originale|Wiadomość oryginalna"
+    r"|Missatge original|Opprinnelig melding)\s*-{2,}|-{5,}\s*Forwarded message\s*-{5,}"
+    # Outlook's header block: From/Da/Od/De/Fra, then Sent/Inviato/Wysłano/Enviat/Sendt.
+    r"|(?:From|Da|Od|De|Fra):[^\n]+\n(?:Sent|Date|Inviato|Data|Wysłano|Enviat|Sendt|Dato):)",
     re.IGNORECASE | re.MULTILINE,
 )
 
