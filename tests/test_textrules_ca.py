@@ -78,6 +78,7 @@ DISRESPECT = [
 ]
 
 POLITE = [
+    "No ets cap idiota, el brief era realment confús.",
     "Bon dia, Anna, gràcies per l'esborrany. Podries escurçar la segona secció?",
     "Molt bona feina amb el llançament, l'equip està encantat!",
     "Perdona, havia llegit malament el missatge. La nova versió està bé.",

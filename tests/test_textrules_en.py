@@ -77,9 +77,12 @@ DISRESPECT = [
     ("Shut up and do your job.", 3, "insult"),
     ("This report is a waste of my time.", 2, "contempt"),
     ("Thanks, sweetheart.", 1, "condescension"),
+    ("Don't be an idiot, read the brief.", 2, "insult"),
+    ("Don't you dare ignore me again, you idiot.", 3, "insult"),
 ]
 
 POLITE = [
+    "You're not an idiot, the brief really was unclear.",
     "Dear Anna, thank you for the draft. Could you shorten the second section?",
     "Great work on the launch, the team is delighted!",
     "I'm sorry, I misread your message. The new version is fine.",

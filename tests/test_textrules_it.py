@@ -78,6 +78,7 @@ DISRESPECT = [
 ]
 
 POLITE = [
+    "Non sei un idiota, il brief era davvero poco chiaro.",
     "Gentile Anna, grazie per la bozza. Potresti accorciare la seconda sezione?",
     "Ottimo lavoro per il lancio, il team è entusiasta!",
     "Mi scuso, avevo letto male il tuo messaggio. La nuova versione va benissimo.",

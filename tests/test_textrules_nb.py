@@ -78,6 +78,7 @@ DISRESPECT = [
 ]
 
 POLITE = [
+    "Du er ikke en idiot, briefen var virkelig uklar.",
     "Hei Anna, takk for utkastet. Kan du korte ned den andre delen?",
     "Flott jobba med lanseringen, teamet er begeistret!",
     "Beklager, jeg leste meldingen feil. Den nye versjonen er fin.",

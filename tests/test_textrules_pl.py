@@ -78,6 +78,7 @@ DISRESPECT = [
 ]
 
 POLITE = [
+    "Nie jesteś idiotą, brief naprawdę był niejasny.",
     "Dzień dobry, dziękuję za szkic. Czy mogłaby Pani skrócić drugą część?",
     "Świetna robota przy premierze, zespół jest zachwycony!",
     "Przepraszam, źle przeczytałem wiadomość. Nowa wersja jest w porządku.",
