@@ -13,10 +13,14 @@ from handover.lib.hours_check import (
     WEEKEND,
     Schedule,
     classify,
+    classify_fields,
     count_out_of_hours,
     heatmap,
+    holiday_dates,
     holiday_name,
+    local_fields,
     monthly_counts,
+    window_minutes,
     working_hour_cells,
 )
 
@@ -124,3 +128,17 @@ def test_it_builds_a_heatmap_and_the_working_cells():
     cells = working_hour_cells(OFFICE)
     assert cells[0][9] and cells[0][12] and not cells[0][13] and cells[0][14]
     assert not cells[4][14] and not any(cells[5])
+
+
+def test_it_gives_the_same_answer_from_stored_local_fields():
+    schedule = Schedule.build("Europe/Madrid", [(d, time(9), time(14)) for d in range(5)]
+                              + [(4, time(15), END_OF_DAY)], "ES", "CT")
+    windows = window_minutes(schedule)
+    assert (4, 900, 1440) in windows and (0, 540, 840) in windows
+    days = set(holiday_dates(schedule, datetime(2025, 1, 1).date(), datetime(2026, 12, 31).date()))
+    assert datetime(2025, 9, 11).date() in days  # Diada, Catalonia only
+    start = datetime(2025, 12, 20, tzinfo=UTC)
+    for i in range(0, 24 * 21 * 4):
+        moment = start + timedelta(minutes=15 * i)
+        fields = local_fields(moment, schedule)
+        assert classify_fields(fields, windows, days) == classify(moment, schedule), moment

@@ -175,3 +175,50 @@ def working_hour_cells(schedule: Schedule) -> list[list[bool]]:
             if start <= cell_end and (end == END_OF_DAY or end > cell_start):
                 cells[weekday][hour] = True
     return cells
+
+
+# Building blocks for computing the same thing in SQL: store each interaction's local date,
+# weekday and minute of the day (in the engagement's zone) when it is imported; then a row is
+# out of hours when its date is in holiday_dates(), or no (weekday, start, end) of
+# window_minutes() has weekday = row.weekday and start <= row.minute < end.
+
+
+def local_fields(moment: datetime, schedule: Schedule) -> dict:
+    """{"local_date", "weekday" (0 = Monday), "minute" (0-1439)} of a moment."""
+    here = local(moment, schedule)
+    return {"local_date": here.date(), "weekday": here.weekday(),
+            "minute": here.hour * 60 + here.minute}
+
+
+def window_minutes(schedule: Schedule) -> list[tuple[int, int, int]]:
+    """(weekday, start minute, end minute) per window; a midnight end is 1440."""
+    rows = []
+    for weekday, start, end in schedule.windows:
+        stop = 1440 if end == END_OF_DAY else end.hour * 60 + end.minute
+        rows.append((weekday, start.hour * 60 + start.minute, stop))
+    return rows
+
+
+def holiday_dates(schedule: Schedule, first: date, last: date) -> list[date]:
+    """The public holidays of the schedule's country/region between two dates (inclusive)."""
+    if not schedule.holiday_country:
+        return []
+    calendar = _holiday_calendar(schedule.holiday_country, schedule.holiday_subdivision)
+    if calendar is None:
+        return []
+    for year in range(first.year, last.year + 1):
+        calendar.get(date(year, 1, 1))  # fills the year in
+    return sorted(d for d in calendar if first <= d <= last)
+
+
+def classify_fields(fields: dict, windows: list[tuple[int, int, int]],
+                    holidays_: set[date]) -> str | None:
+    """classify() from stored local fields; mirrors the SQL predicate above."""
+    if fields["local_date"] in holidays_:
+        return HOLIDAY
+    todays = [(s, e) for d, s, e in windows if d == fields["weekday"]]
+    if not todays:
+        return WEEKEND if fields["weekday"] >= 5 else DAY_OFF
+    if any(s <= fields["minute"] < e for s, e in todays):
+        return None
+    return OUTSIDE_HOURS
