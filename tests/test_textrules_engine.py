@@ -116,3 +116,15 @@ def test_it_analyses_a_whole_message():
     assert result.language == "pl" and result.serious
     assert {f.family for f in result.findings} == {"disrespect", "expectation", "deadline"}
     assert result.urgency.is_last_minute(lead_time=sent - sent.replace(day=8))
+
+
+def test_it_moves_a_weekday_that_has_passed_to_the_next_week():
+    friday_evening = datetime(2026, 3, 13, 20, 0, tzinfo=ZoneInfo("Europe/Oslo"))
+    found = find_urgency("Kan du sende det innen fredag?", language="nb",
+                         sent_at=friday_evening)
+    assert found.deadline.date().isoformat() == "2026-03-20"
+    friday_morning = friday_evening.replace(hour=8)
+    found = find_urgency("Kan du sende det innen fredag?", language="nb",
+                         sent_at=friday_morning)
+    assert found.deadline.isoformat() == "2026-03-13T18:00:00+01:00"
+    assert found.is_last_minute(lead_time=friday_evening - friday_morning)

@@ -27,7 +27,6 @@ from zoneinfo import ZoneInfo
 import dateparser
 
 from .rules import (
-    FLAGS,
     Finding,
     compile_patterns,
     language_data,
@@ -138,9 +137,11 @@ def _resolve(rule, match: re.Match, local: datetime, lang: str, eod: time) -> da
         if wd is None:
             return None
         ahead = (int(wd) - today.weekday()) % 7
-        if ahead == 0 and rule.extra.get("next"):
-            ahead = 7
-        return _on(today + timedelta(days=ahead), at, tz)
+        moment = _on(today + timedelta(days=ahead), at, tz)
+        # "Next Friday", or "by Friday" written on a Friday after that time: a week later.
+        if ahead == 0 and (rule.extra.get("next") or moment <= local):
+            moment += timedelta(days=7)
+        return moment
     if kind == "time":
         moment = _on(today, at, tz)
         return moment if moment > local else moment + timedelta(days=1)
@@ -172,13 +173,19 @@ def _resolve(rule, match: re.Match, local: datetime, lang: str, eod: time) -> da
     raise ValueError(f"unknown resolve kind {kind!r} in rule {rule.id}")
 
 
-def _calm_spans(text: str, lang: str) -> list[tuple[int, int]]:
+@cache
+def _calm_regex(lang: str) -> re.Pattern | None:
     table, _ = rule_file(lang, "urgency")
-    macros = macros_for(lang, "urgency")
     patterns = [p for entry in table.get("calm", []) for p in entry["patterns"]]
     if not patterns:
+        return None
+    return compile_patterns(patterns, macros_for(lang, "urgency"), f"{lang}/urgency.toml calm")
+
+
+def _calm_spans(text: str, lang: str) -> list[tuple[int, int]]:
+    regex = _calm_regex(lang)
+    if regex is None:
         return []
-    regex = compile_patterns(patterns, macros, f"{lang}/urgency.toml calm")
     return [sentence_bounds(text, m.start(), m.end()) for m in regex.finditer(text)]
 
 
@@ -248,4 +255,4 @@ def find_urgency(text: str, *, language: str, sent_at: datetime, tz: str | None 
     return result
 
 
-__all__ = ["Deadline", "Urgency", "find_urgency", "END_OF_DAY", "FLAGS"]
+__all__ = ["END_OF_DAY", "Deadline", "Urgency", "find_urgency"]
