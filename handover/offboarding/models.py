@@ -62,6 +62,10 @@ class StepFields(models.Model):
         abstract = True
         ordering = ["position", "pk"]
 
+    @property
+    def distance(self) -> int:
+        return abs(self.offset_days)
+
 
 class TemplateStep(StepFields):
     workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="+")
