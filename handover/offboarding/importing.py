@@ -22,14 +22,14 @@ def reason_text(err: vault.VaultFormatError) -> str:
     d = err.details
     messages = {
         "unknown_format_name": _("%(format)s is not a format Handover reads: use auto, "
-                                 "lastpass, bitwarden, 1password or keepass.") % d,
-        "wrong_format": _("This file is not a %(format)s export.") % d,
+                                 "lastpass, bitwarden, 1password or keepass."),
+        "wrong_format": _("This file is not a %(format)s export."),
         "not_text": _("This file is not a text export (CSV, JSON or XML). Encrypted vault "
                       "files cannot be read: export without encryption."),
         "empty": _("The file is empty."),
-        "damaged_csv": _("The CSV file is damaged near line %(line)s.") % d,
-        "damaged_json": _("The JSON file is damaged near line %(line)s.") % d,
-        "damaged_xml": _("The XML file is damaged near line %(line)s.") % d,
+        "damaged_csv": _("The CSV file is damaged near line %(line)s."),
+        "damaged_json": _("The JSON file is damaged near line %(line)s."),
+        "damaged_xml": _("The XML file is damaged near line %(line)s."),
         "unknown_columns": _("The CSV columns are not those of a LastPass, Bitwarden, "
                              "1Password or KeePass export."),
         "unknown_json": _("This JSON file is not a Bitwarden export."),
@@ -37,7 +37,8 @@ def reason_text(err: vault.VaultFormatError) -> str:
         "encrypted": _("This Bitwarden export is encrypted: export it again without "
                        "encryption (the passwords are dropped while reading)."),
     }
-    return messages.get(err.reason, _("This file cannot be read."))
+    message = messages.get(err.reason, _("This file cannot be read."))
+    return message % d if d else message
 
 
 def matcher_for(workspace):

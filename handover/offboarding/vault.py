@@ -238,14 +238,18 @@ def parse_xml(text: str) -> tuple[list[VaultEntry], int]:
 # --- Entry point -----------------------------------------------------------------------
 
 def decode(raw: bytes) -> str:
-    for encoding in ("utf-8-sig", "utf-16"):
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            text = raw.decode(encoding)
+            return raw.decode("utf-16")
         except UnicodeDecodeError:
-            continue
-        if "\x00" not in text:
-            return text
-    raise VaultFormatError("not_text")
+            raise VaultFormatError("not_text") from None
+    if b"\x00" in raw:
+        raise VaultFormatError("not_text")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        # Older Windows exports: a single-byte code page.
+        return raw.decode("cp1252", errors="replace")
 
 
 def parse(raw: bytes, fmt: str = "auto") -> tuple[str, list[VaultEntry], int]:
