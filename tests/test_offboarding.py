@@ -151,7 +151,9 @@ def test_it_ticks_a_step_off_with_a_note_a_link_and_a_file(alice, workspace_a):
     with default_storage.open(step.evidence.name) as fh:
         assert fh.read() == b"%PDF-1.4 notice"
     page = client.get(f"/w/{workspace_a.slug}/offboarding/{plan.pk}/").content.decode()
-    assert "Sent by registered mail." in page and step.evidence.url in page
+    evidence_url = f"/w/{workspace_a.slug}/offboarding/steps/{step.pk}/evidence/"
+    assert "Sent by registered mail." in page and evidence_url in page
+    assert b"".join(client.get(evidence_url).streaming_content) == b"%PDF-1.4 notice"
     client.post(f"/w/{workspace_a.slug}/offboarding/steps/{step.pk}/reopen/")
     step.refresh_from_db()
     assert step.state == StepState.OPEN and step.completed_at is None

@@ -16,6 +16,8 @@ urlpatterns = [
     path("offboarding/<int:plan_id>/support/", views.plan_support, name="plan_support"),
     path("offboarding/steps/<int:plan_step_id>/done/", views.step_complete,
          name="step_complete"),
+    path("offboarding/steps/<int:plan_step_id>/evidence/", views.step_evidence,
+         name="step_evidence"),
     path("offboarding/steps/<int:plan_step_id>/reopen/", views.step_reopen, name="step_reopen"),
     path("offboarding/steps/<int:plan_step_id>/reassign/", views.step_reassign,
          name="step_reassign"),

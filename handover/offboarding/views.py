@@ -175,6 +175,19 @@ def step_complete(request, plan_step_id: int):
 
 
 @workspace_view("manage_clients")
+def step_evidence(request, plan_step_id: int):
+    """The evidence file, to members only (stored files are not published)."""
+    from django.http import FileResponse
+
+    step = selectors.plan_step(request.membership, plan_step_id)
+    if not step.evidence:
+        messages.info(request, _("This step has no file."))
+        return redirect("plan_detail", ws=request.workspace.slug, plan_id=step.plan_id)
+    name = step.evidence.name.rsplit("/", 1)[-1]
+    return FileResponse(step.evidence.open("rb"), as_attachment=True, filename=name)
+
+
+@workspace_view("manage_clients")
 def step_reopen(request, plan_step_id: int):
     step = selectors.plan_step(request.membership, plan_step_id)
     if request.method != "POST":
