@@ -321,3 +321,22 @@ def test_it_does_not_show_another_workspaces_plan_feed_or_accounts(
     with pytest.raises(ValueError):
         actions.do_start_plan(bellini(workspace_a), actor=alice,
                               template=template(workspace_b), notice_date=date(2026, 11, 30))
+
+
+def test_it_lists_plans_and_ticks_a_step_through_the_api(alice, workspace_a):
+    from .conftest import token_client
+
+    api = token_client(alice)
+    base = f"/api/w/{workspace_a.slug}"
+    plans = api.get(f"{base}/offboarding/plans").json()
+    assert len(plans) == 1 and plans[0]["last_day"] == "2026-12-02"
+    step = next(s for s in plans[0]["steps"] if s["state"] == "open")
+    bad = api.post(f"{base}/offboarding/steps/{step['id']}/done",
+                   data={"link": "nope"}, content_type="application/json")
+    assert bad.status_code == 422 and "link" in bad.json()["errors"]
+    done = api.post(f"{base}/offboarding/steps/{step['id']}/done",
+                    data={"note": "Done by phone."}, content_type="application/json")
+    assert done.status_code == 200 and done.json()["state"] == "done"
+    accounts = api.get(f"{base}/access-accounts").json()
+    assert {a["system"] for a in accounts} >= {"Trello", "Poczta Kowalczyk"}
+    assert all("password" not in a for a in accounts)
