@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import secrets
 from datetime import date
+from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from handover.clients.actions import do_update_engagement
 from handover.clients.models import Engagement, EngagementStatus
 from handover.core.audit import record
 from handover.core.mail import queue_text
 from handover.core.models import Workspace
+from handover.core.templatetags.handover import date_long, datetime_short
 
 from . import defaults
 from .models import (
@@ -267,7 +269,8 @@ def do_invite_successor(plan: Plan, *, actor, agenda: list[str], author: str):
         raise PlanRefused("call_incomplete")
     engagement = plan.engagement
     language = engagement.client.language
-    when = timezone.localtime(plan.call_at).strftime("%Y-%m-%d %H:%M")
+    with translation.override(language), timezone.override(ZoneInfo(engagement.time_zone)):
+        when = datetime_short(plan.call_at)
     values = {"engagement": engagement.title, "client": engagement.client.name,
               "successor": plan.successor_name or plan.successor_email, "when": when,
               "agenda": "\n".join(f"- {item}" for item in agenda), "author": author}
@@ -383,9 +386,10 @@ def do_request_revocation(engagement: Engagement, *, actor, accounts, to: str,
     lines = "\n".join(
         f"- {a.system}" + (f" ({a.url})" if a.url else "") + (f": {a.login}" if a.login else "")
         for a in accounts)
+    with translation.override(language):
+        day = date_long(last_day or engagement.end_date or timezone.localdate())
     values = {"engagement": engagement.title, "client": engagement.client.name,
-              "last_day": str(last_day or engagement.end_date or timezone.localdate()),
-              "accounts": lines, "author": author}
+              "last_day": day, "accounts": lines, "author": author}
     email = queue_text(to=to, kind="offboarding_revocation", language=language,
                        subject=text(language, "revocation_subject", **values),
                        body=text(language, "revocation_body", **values),
