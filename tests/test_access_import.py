@@ -274,3 +274,32 @@ def test_it_reports_the_import_as_json_and_explains_bad_arguments(
     path.write_text("just some words\n")
     with pytest.raises(CommandError, match="Nothing was imported"):
         call_command("import_accounts", str(path), "--workspace", workspace_a.slug)
+
+
+def test_it_keeps_a_large_upload_in_memory_and_checks_its_csrf_token(
+        alice, workspace_a, monkeypatch):
+    from django.core.files import uploadedfile
+    from django.test import Client as BrowserClient
+
+    made = []
+    real = uploadedfile.tempfile.NamedTemporaryFile
+
+    def recording(*args, **kwargs):
+        made.append(kwargs.get("suffix", ""))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(uploadedfile.tempfile, "NamedTemporaryFile", recording)
+    notes = CANARY * 80
+    rows = "".join(f"https://s{i}.example,user{i},{CANARY}{i},{notes},Site {i},,0\n"
+                   for i in range(2_500))
+    content = ("url,username,password,extra,name,grouping,fav\n" + rows).encode()
+    assert len(content) > settings.FILE_UPLOAD_MAX_MEMORY_SIZE
+    url = f"/w/{workspace_a.slug}/access/import/"
+    response = signed_in(alice).post(url, {"file": io.BytesIO(content), "format": "auto"})
+    assert response.context["report"]["imported"] == 2_500
+    assert made == [], "the export was spooled to a temporary file"
+    # The form still needs its CSRF token, though the view reads the body itself.
+    browser = BrowserClient(enforce_csrf_checks=True)
+    browser.force_login(alice, backend="handover.core.auth.EmailBackend")
+    refused = browser.post(url, {"file": io.BytesIO(content[:200]), "format": "auto"})
+    assert refused.status_code == 403
