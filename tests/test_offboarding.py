@@ -340,3 +340,13 @@ def test_it_lists_plans_and_ticks_a_step_through_the_api(alice, workspace_a):
     accounts = api.get(f"{base}/access-accounts").json()
     assert {a["system"] for a in accounts} >= {"Trello", "Poczta Kowalczyk"}
     assert all("password" not in a for a in accounts)
+
+
+def test_it_names_the_holidays_in_the_users_language(alice, workspace_a):
+    alice.language = "it"
+    alice.save()
+    response = signed_in(alice).post(f"/w/{workspace_a.slug}/offboarding/new/", {
+        "engagement": bellini(workspace_a).pk, "template": template(workspace_a).pk,
+        "notice_date": "2026-11-28", "preview": "1"})
+    names = [name for _day, name in response.context["notice"].holidays]
+    assert names[0] == "Sant'Ambrogio" and "Saint Ambrose's Day" not in names

@@ -17,13 +17,26 @@ import holidays
 WEEKDAYS = frozenset(range(5))
 
 
-@lru_cache(maxsize=64)
-def _calendar(country: str, region: str, year: int) -> dict[date, str]:
+def _holiday_language(country: str, language: str) -> str:
+    """The holidays package's name for `language` in that country, else American English."""
+    try:
+        supported = holidays.country_holidays(country).supported_languages
+    except (NotImplementedError, KeyError):
+        return "en_US"
+    wanted = {"nb": "no", "nn": "no"}.get(language, language)
+    for code in supported:
+        if code == wanted or code.split("_")[0] == wanted:
+            return code
+    return "en_US"
+
+
+@lru_cache(maxsize=128)
+def _calendar(country: str, region: str, year: int, language: str = "en") -> dict[date, str]:
     if not country:
         return {}
     try:
         found = holidays.country_holidays(country, subdiv=region or None, years=year,
-                                          language="en_US")
+                                          language=_holiday_language(country, language))
     except (NotImplementedError, KeyError):
         try:
             found = holidays.country_holidays(country, years=year)
@@ -37,9 +50,10 @@ class WorkCalendar:
     country: str = ""
     region: str = ""
     weekdays: frozenset[int] = WEEKDAYS
+    language: str = "en"  # of the holidays' names
 
     def holiday(self, day: date) -> str | None:
-        return _calendar(self.country.upper(), self.region, day.year).get(day)
+        return _calendar(self.country.upper(), self.region, day.year, self.language).get(day)
 
     def is_working_day(self, day: date) -> bool:
         return day.weekday() in self.weekdays and self.holiday(day) is None
