@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from handover.clients.models import Client, ClientDomain, Engagement
-
-from . import actions, vault
+from . import actions, selectors, vault
 
 
 class ImportRefused(ValueError):
@@ -43,18 +41,12 @@ def reason_text(err: vault.VaultFormatError) -> str:
 
 def matcher_for(workspace):
     """entry -> (client, engagement): by the URL's domain, then by the folder's name."""
-    domains = {d.domain.lower(): d.client for d in ClientDomain.objects.filter(
-        workspace=workspace, client__archived_at__isnull=True).select_related("client")}
-    names = {c.name.casefold(): c for c in Client.objects.filter(
-        workspace=workspace, archived_at__isnull=True)}
-    engagements: dict[int, Engagement | None] = {}
+    domains, names = selectors.client_matching(workspace)
+    engagements: dict = {}
 
     def engagement_of(client):
         if client.pk not in engagements:
-            engagements[client.pk] = (
-                Engagement.objects.filter(workspace=workspace, client=client,
-                                          archived_at__isnull=True)
-                .exclude(status="ended").order_by("-start_date").first())
+            engagements[client.pk] = selectors.current_engagement(workspace, client)
         return engagements[client.pk]
 
     def match(entry: vault.VaultEntry):

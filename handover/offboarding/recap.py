@@ -7,7 +7,6 @@ other lines are paragraphs.
 
 from __future__ import annotations
 
-from django.apps import apps
 from django.utils import translation
 
 from handover.core.templatetags.handover import date_long
@@ -24,22 +23,9 @@ def _table(header: list[str], rows: list[list]) -> list[str]:
     return ["| " + " | ".join(_cell(c) for c in row) + " |" for row in [header, *rows]]
 
 
-def _rows_of(app_label: str, engagement, workspace) -> list:
-    """Rows of another app's models that point at the engagement, when that app exists."""
-    if not apps.is_installed(f"handover.{app_label}"):
-        return []
-    found = []
-    for model in apps.get_app_config(app_label).get_models():
-        names = {f.name for f in model._meta.fields}
-        if {"engagement", "workspace"} <= names:
-            found.append((model, list(model.objects.filter(workspace=workspace,
-                                                           engagement=engagement)[:200])))
-    return found
-
-
 def _duties(engagement, workspace, language) -> list[str]:
     lines = []
-    for model, rows in _rows_of("duties", engagement, workspace):
+    for model, rows in selectors.rows_about("duties", workspace, engagement):
         if model._meta.model_name != "duty":
             continue
         for duty in rows:
@@ -54,7 +40,7 @@ def _duties(engagement, workspace, language) -> list[str]:
 
 def _files(engagement, workspace) -> list[str]:
     lines = []
-    for _model, rows in _rows_of("files", engagement, workspace):
+    for _model, rows in selectors.rows_about("files", workspace, engagement):
         lines.extend(f"- {_cell(row)}" for row in rows)
     return lines
 

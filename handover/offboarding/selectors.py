@@ -5,10 +5,17 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
+from django.apps import apps
 from django.db.models import QuerySet, Sum
 from django.shortcuts import get_object_or_404
 
-from handover.clients.models import Contact
+from handover.clients.models import (
+    Client,
+    ClientDomain,
+    Contact,
+    Engagement,
+    EngagementStatus,
+)
 from handover.clients.selectors import visible_engagements
 from handover.core.models import Membership, Workspace
 
@@ -111,3 +118,35 @@ def support_totals(plan_obj: Plan) -> dict:
     amount = (rate * minutes / 60).quantize(Decimal("0.01"))
     return {"free": free, "free_left": max(plan_obj.free_questions - free, 0),
             "minutes": minutes, "amount": amount}
+
+
+def client_matching(workspace: Workspace) -> tuple[dict, dict]:
+    """({e-mail domain: client}, {casefolded name: client}) of the workspace's live clients."""
+    domains = {d.domain.lower(): d.client for d in ClientDomain.objects.filter(
+        workspace=workspace, client__archived_at__isnull=True).select_related("client")}
+    names = {c.name.casefold(): c for c in Client.objects.filter(
+        workspace=workspace, archived_at__isnull=True)}
+    return domains, names
+
+
+def current_engagement(workspace: Workspace, client) -> Engagement | None:
+    """The client's latest engagement that has not ended."""
+    return (Engagement.objects.filter(workspace=workspace, client=client,
+                                      archived_at__isnull=True)
+            .exclude(status=EngagementStatus.ENDED).order_by("-start_date").first())
+
+
+def rows_about(app_label: str, workspace: Workspace, engagement) -> list[tuple[type, list]]:
+    """Rows of another app's models that point at the engagement, when that app exists.
+
+    Read defensively: the app may be absent or have no such model yet.
+    """
+    if not apps.is_installed(f"handover.{app_label}"):
+        return []
+    found = []
+    for model in apps.get_app_config(app_label).get_models():
+        names = {f.name for f in model._meta.fields}
+        if {"engagement", "workspace"} <= names:
+            found.append((model, list(model.objects.filter(workspace=workspace,
+                                                           engagement=engagement)[:200])))
+    return found
