@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from handover.clients.models import Engagement
 
-from .notice import WEEKDAYS, WorkCalendar
+from .notice import WEEKDAYS, Notice, WorkCalendar, compute
 
 
 def calendar_for(engagement: Engagement, language: str | None = None) -> WorkCalendar:
@@ -18,3 +21,12 @@ def calendar_for(engagement: Engagement, language: str | None = None) -> WorkCal
         weekdays=days or WEEKDAYS,
         language=language or get_language() or "en",
     )
+
+
+def notice_comparison(engagement: Engagement, chosen: date,
+                      today: date) -> list[tuple[str, Notice]]:
+    """What the dates become if the notice goes out today, on the chosen day or in a week."""
+    cal = calendar_for(engagement)
+    return [(label, compute(day, engagement.notice_days, cal)) for label, day in (
+        (_("Today"), today), (_("Chosen date"), chosen),
+        (_("In a week"), today + timedelta(days=7)))]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from django.contrib import messages
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
@@ -26,7 +24,7 @@ from .forms import (
 )
 from .notice import compute
 from .recap import blocks, draft
-from .rules import calendar_for
+from .rules import calendar_for, notice_comparison
 
 WARNINGS = {
     "given_on_day_off": _("The notice is given on a day off: it counts from %(received)s."),
@@ -82,13 +80,8 @@ def plan_new(request):
             messages.success(request, _("The plan was started."))
             return redirect("plan_detail", ws=request.workspace.slug, plan_id=plan.pk)
     if form.notice is not None:
-        engagement = form.cleaned_data["engagement"]
-        cal = calendar_for(engagement)
-        today = timezone.localdate()
-        for label, day in ((_("Today"), today), (_("Chosen date"), form.notice.given),
-                           (_("In a week"), today + timedelta(days=7))):
-            other = compute(day, engagement.notice_days, cal)
-            comparison.append((label, other))
+        comparison = notice_comparison(form.cleaned_data["engagement"], form.notice.given,
+                                       timezone.localdate())
     return render(request, "offboarding/plan_new.html", {
         "form": form, "notice": form.notice,
         "warnings": warning_texts(form.notice) if form.notice else [],
