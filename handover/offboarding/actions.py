@@ -1,0 +1,436 @@
+"""Writes for offboarding plans and templates. Each is atomic and audited."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import date
+from zoneinfo import ZoneInfo
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone, translation
+
+from handover.clients.actions import do_update_engagement
+from handover.clients.models import Engagement, EngagementStatus
+from handover.core.audit import record
+from handover.core.mail import queue_text
+from handover.core.models import Workspace
+from handover.core.templatetags.handover import date_long, datetime_short
+
+from . import defaults
+from .models import (
+    AccessAccount,
+    AccountKind,
+    AccountState,
+    Anchor,
+    Plan,
+    PlanStep,
+    PlanTemplate,
+    StepState,
+    SupportRequest,
+    TemplateStep,
+)
+from .notice import compute, due_date
+from .rules import calendar_for
+from .texts import text
+
+
+class PlanRefused(ValueError):
+    """A plan the rules do not allow; `code` tells which rule."""
+
+    def __init__(self, code: str, **details):
+        super().__init__(code)
+        self.code = code
+        self.details = details
+
+
+# --- Templates -------------------------------------------------------------------------
+
+@transaction.atomic
+def do_seed_templates(workspace: Workspace, *, actor, language: str) -> list[PlanTemplate]:
+    """The shipped templates in `language`, for the scenarios the workspace lacks in it."""
+    have = set(PlanTemplate.objects.filter(workspace=workspace, language=language)
+               .values_list("scenario", flat=True))
+    made = []
+    for scenario in defaults.SCENARIO_STEPS:
+        if scenario in have:
+            continue
+        template = PlanTemplate.objects.create(
+            workspace=workspace, scenario=scenario, language=language,
+            name=defaults.template_name(scenario, language))
+        TemplateStep.objects.bulk_create(
+            TemplateStep(workspace=workspace, template=template, position=i,
+                         title=s["title"], anchor=s["anchor"], offset_days=s["offset_days"],
+                         party=s["party"])
+            for i, s in enumerate(defaults.template_steps(scenario, language)))
+        made.append(template)
+    if made:
+        record(workspace, actor, "plan_template.seeded", None, language=language,
+               count=len(made))
+    return made
+
+
+@transaction.atomic
+def do_rename_template(template: PlanTemplate, *, actor, name: str) -> PlanTemplate:
+    old = template.name
+    template.name = name
+    template.save(update_fields=["name"])
+    record(template.workspace, actor, "plan_template.renamed", template, old=old, new=name)
+    return template
+
+
+STEP_FIELDS = ("title", "anchor", "offset_days", "party")
+
+
+@transaction.atomic
+def do_add_template_step(template: PlanTemplate, *, actor, **fields) -> TemplateStep:
+    last = template.steps.aggregate(n=Max("position"))["n"]
+    step = TemplateStep.objects.create(
+        workspace=template.workspace, template=template,
+        position=0 if last is None else last + 1,
+        **{k: fields[k] for k in STEP_FIELDS})
+    record(template.workspace, actor, "plan_template.step_added", template, step=step.title)
+    return step
+
+
+@transaction.atomic
+def do_update_template_step(step: TemplateStep, *, actor, **fields) -> TemplateStep:
+    for name in STEP_FIELDS:
+        if name in fields:
+            setattr(step, name, fields[name])
+    step.save()
+    record(step.workspace, actor, "plan_template.step_changed", step.template, step=step.title,
+           anchor=step.anchor, offset_days=step.offset_days)
+    return step
+
+
+@transaction.atomic
+def do_remove_template_step(step: TemplateStep, *, actor) -> None:
+    record(step.workspace, actor, "plan_template.step_removed", step.template, step=step.title)
+    step.delete()
+
+
+@transaction.atomic
+def do_move_template_step(step: TemplateStep, *, actor, up: bool) -> None:
+    steps = list(step.template.steps.order_by("position", "pk"))
+    i = steps.index(step)
+    j = i - 1 if up else i + 1
+    if 0 <= j < len(steps):
+        steps[i], steps[j] = steps[j], steps[i]
+    for position, s in enumerate(steps):
+        if s.position != position:
+            s.position = position
+            s.save(update_fields=["position"])
+    record(step.workspace, actor, "plan_template.step_moved", step.template, step=step.title,
+           position=steps.index(step) + 1)
+
+
+# --- Plans -----------------------------------------------------------------------------
+
+@transaction.atomic
+def do_start_plan(engagement: Engagement, *, actor, template: PlanTemplate, notice_date: date,
+                  last_day: date | None = None, override_reason: str = "") -> Plan:
+    """Lay out the template's steps around the notice and the last day.
+
+    A last day before the notice allows is refused unless `override_reason` says why; the
+    override is then written to the audit log.
+    """
+    if template.workspace_id != engagement.workspace_id:
+        raise ValueError("template from another workspace")
+    cal = calendar_for(engagement)
+    notice = compute(notice_date, engagement.notice_days, cal, last_day)
+    override_reason = override_reason.strip()
+    if notice.too_early and not override_reason:
+        raise PlanRefused("too_early", earliest=notice.earliest_last_day)
+    plan = Plan.objects.create(
+        workspace=engagement.workspace, engagement=engagement, scenario=template.scenario,
+        notice_date=notice_date, last_day=notice.last_day,
+        earliest_last_day=notice.earliest_last_day,
+        override_reason=override_reason if notice.too_early else "",
+        support_rate=engagement.support_rate, created_by=actor,
+        feed_token=secrets.token_urlsafe(32),
+    )
+    anchors = {Anchor.NOTICE: notice_date, Anchor.LAST_DAY: notice.last_day}
+    PlanStep.objects.bulk_create(
+        PlanStep(workspace=plan.workspace, plan=plan, position=i, title=s.title,
+                 anchor=s.anchor, offset_days=s.offset_days, party=s.party,
+                 owner=actor if s.party == "me" else None,
+                 due_date=due_date(anchors[s.anchor], s.offset_days, cal))
+        for i, s in enumerate(template.steps.order_by("position", "pk")))
+    support_step = max((s.offset_days for s in template.steps.all()
+                        if s.anchor == Anchor.LAST_DAY), default=0)
+    if support_step > 0:
+        plan.support_until = due_date(notice.last_day, support_step, cal)
+        plan.save(update_fields=["support_until"])
+    record(plan.workspace, actor, "offboarding_plan.started", plan,
+           scenario=plan.scenario, notice_date=str(notice_date), last_day=str(plan.last_day),
+           earliest_last_day=str(notice.earliest_last_day))
+    if notice.too_early:
+        record(plan.workspace, actor, "offboarding_plan.notice_overridden", plan,
+               last_day=str(plan.last_day), earliest_last_day=str(notice.earliest_last_day),
+               reason=override_reason)
+    do_update_engagement(engagement, actor=actor, status=EngagementStatus.ENDING,
+                         end_date=plan.last_day)
+    return plan
+
+
+@transaction.atomic
+def do_close_plan(plan: Plan, *, actor) -> Plan:
+    if plan.closed_at is None:
+        plan.closed_at = timezone.now()
+        plan.save(update_fields=["closed_at"])
+        record(plan.workspace, actor, "offboarding_plan.closed", plan)
+        do_update_engagement(plan.engagement, actor=actor, status=EngagementStatus.ENDED)
+    return plan
+
+
+@transaction.atomic
+def do_reassign_step(step: PlanStep, *, actor, owner, due: date) -> PlanStep:
+    if owner is not None and not owner.memberships.filter(
+            workspace=step.workspace, is_active=True).exists():
+        raise ValueError("owner is not a member of the workspace")
+    old_owner = step.owner.display_name if step.owner else ""
+    step.owner, step.due_date = owner, due
+    step.save(update_fields=["owner", "due_date"])
+    record(step.workspace, actor, "plan_step.reassigned", step, plan=str(step.plan),
+           old_owner=old_owner, owner=owner.display_name if owner else "", due=str(due))
+    return step
+
+
+@transaction.atomic
+def do_complete_step(step: PlanStep, *, actor, state: str = StepState.DONE, note: str = "",
+                     link: str = "", evidence=None) -> PlanStep:
+    step.state = state
+    step.note, step.link = note, link
+    if evidence is not None:
+        step.evidence.save(evidence.name, evidence, save=False)
+    step.completed_by, step.completed_at = actor, timezone.now()
+    step.save()
+    record(step.workspace, actor, f"plan_step.{'done' if state == StepState.DONE else 'skipped'}",
+           step, plan=str(step.plan), note=bool(note), link=link,
+           file=step.evidence.name.rsplit("/", 1)[-1] if step.evidence else "")
+    return step
+
+
+@transaction.atomic
+def do_reopen_step(step: PlanStep, *, actor) -> PlanStep:
+    step.state, step.completed_by, step.completed_at = StepState.OPEN, None, None
+    step.save(update_fields=["state", "completed_by", "completed_at"])
+    record(step.workspace, actor, "plan_step.reopened", step, plan=str(step.plan))
+    return step
+
+
+# --- Feed, recap, call, support --------------------------------------------------------
+
+@transaction.atomic
+def do_renew_feed_token(plan: Plan, *, actor) -> Plan:
+    plan.feed_token = secrets.token_urlsafe(32)
+    plan.save(update_fields=["feed_token"])
+    record(plan.workspace, actor, "offboarding_plan.feed_renewed", plan)
+    return plan
+
+
+@transaction.atomic
+def do_revoke_feed_token(plan: Plan, *, actor) -> Plan:
+    plan.feed_token = ""
+    plan.save(update_fields=["feed_token"])
+    record(plan.workspace, actor, "offboarding_plan.feed_revoked", plan)
+    return plan
+
+
+@transaction.atomic
+def do_save_recap(plan: Plan, *, actor, recap: str) -> Plan:
+    plan.recap = recap
+    plan.save(update_fields=["recap"])
+    record(plan.workspace, actor, "offboarding_plan.recap_saved", plan, length=len(recap))
+    return plan
+
+
+CALL_FIELDS = ("successor_name", "successor_email", "call_at", "call_minutes",
+               "recording_url", "call_notes")
+
+
+@transaction.atomic
+def do_update_call(plan: Plan, *, actor, **fields) -> Plan:
+    for name in CALL_FIELDS:
+        if name in fields:
+            setattr(plan, name, fields[name])
+    plan.save()
+    record(plan.workspace, actor, "offboarding_plan.call_updated", plan,
+           successor=plan.successor_name, recording=bool(plan.recording_url))
+    return plan
+
+
+@transaction.atomic
+def do_invite_successor(plan: Plan, *, actor, agenda: list[str], author: str):
+    from .calendar import invitation_ics
+
+    if not (plan.successor_email and plan.call_at):
+        raise PlanRefused("call_incomplete")
+    engagement = plan.engagement
+    language = engagement.client.language
+    with translation.override(language), timezone.override(ZoneInfo(engagement.time_zone)):
+        when = datetime_short(plan.call_at)
+    values = {"engagement": engagement.title, "client": engagement.client.name,
+              "successor": plan.successor_name or plan.successor_email, "when": when,
+              "agenda": "\n".join(f"- {item}" for item in agenda), "author": author}
+    email = queue_text(
+        to=plan.successor_email, kind="offboarding_invitation", language=language,
+        subject=text(language, "invite_subject", **values),
+        body=text(language, "invite_body", **values), workspace=plan.workspace,
+        attachments=[("invitation.ics", invitation_ics(plan, agenda=agenda, organiser=actor),
+                      "text/calendar; method=REQUEST")],
+    )
+    plan.call_invited_at = timezone.now()
+    plan.save(update_fields=["call_invited_at"])
+    record(plan.workspace, actor, "offboarding_plan.successor_invited", plan,
+           to=plan.successor_email, when=when)
+    return email
+
+
+@transaction.atomic
+def do_set_support(plan: Plan, *, actor, support_until, support_rate, free_questions) -> Plan:
+    plan.support_until, plan.support_rate = support_until, support_rate
+    plan.free_questions = free_questions
+    plan.save(update_fields=["support_until", "support_rate", "free_questions"])
+    record(plan.workspace, actor, "offboarding_plan.support_set", plan,
+           until=str(support_until or ""), rate=str(support_rate or ""))
+    return plan
+
+
+@transaction.atomic
+def do_log_support_request(plan: Plan, *, actor, day, summary, kind, minutes) -> SupportRequest:
+    entry = SupportRequest.objects.create(workspace=plan.workspace, plan=plan, day=day,
+                                          summary=summary, kind=kind, minutes=minutes)
+    record(plan.workspace, actor, "support_request.logged", plan, summary=summary,
+           kind=kind, minutes=minutes)
+    return entry
+
+
+# --- Access inventory ------------------------------------------------------------------
+
+ACCOUNT_FIELDS = ("client", "engagement", "system", "url", "login", "kind", "vault_item")
+
+
+def _check_account_scope(workspace: Workspace, fields: dict) -> None:
+    for name in ("client", "engagement"):
+        obj = fields.get(name)
+        if obj is not None and obj.workspace_id != workspace.pk:
+            raise ValueError(f"{name} from another workspace")
+    if fields.get("engagement") is not None:
+        fields["client"] = fields["engagement"].client
+
+
+@transaction.atomic
+def do_add_account(workspace: Workspace, *, actor, **fields) -> AccessAccount:
+    _check_account_scope(workspace, fields)
+    account = AccessAccount.objects.create(
+        workspace=workspace, **{k: fields[k] for k in ACCOUNT_FIELDS if k in fields})
+    record(workspace, actor, "access_account.added", account, system=account.system,
+           login=account.login)
+    return account
+
+
+@transaction.atomic
+def do_update_account(account: AccessAccount, *, actor, **fields) -> AccessAccount:
+    _check_account_scope(account.workspace, fields)
+    for name in ACCOUNT_FIELDS:
+        if name in fields:
+            setattr(account, name, fields[name])
+    account.save()
+    record(account.workspace, actor, "access_account.updated", account, system=account.system)
+    return account
+
+
+@transaction.atomic
+def do_remove_account(account: AccessAccount, *, actor) -> None:
+    record(account.workspace, actor, "access_account.deleted", account, system=account.system)
+    account.delete()
+
+
+NEXT_STATE = {
+    AccountState.REQUESTED: (AccountState.ACTIVE, AccountState.REQUESTED),
+    AccountState.REVOKED: (AccountState.ACTIVE, AccountState.REQUESTED),
+    AccountState.REMOVED: (AccountState.REVOKED, AccountState.ACTIVE, AccountState.REQUESTED),
+    AccountState.ACTIVE: (AccountState.REQUESTED, AccountState.REVOKED, AccountState.REMOVED),
+}
+
+
+@transaction.atomic
+def do_set_account_state(account: AccessAccount, *, actor, state: str) -> AccessAccount:
+    if account.state not in NEXT_STATE[state]:
+        raise ValueError("state change not allowed")
+    old = account.state
+    now = timezone.now()
+    account.state = state
+    if state == AccountState.REQUESTED:
+        account.requested_at = now
+    elif state == AccountState.REVOKED:
+        account.revoked_at = now
+    elif state == AccountState.REMOVED:
+        account.removed_at = now
+    account.save()
+    record(account.workspace, actor, "access_account.state_changed", account,
+           system=account.system, old_state=old, new_state=state)
+    return account
+
+
+@transaction.atomic
+def do_request_revocation(engagement: Engagement, *, actor, accounts, to: str,
+                          author: str, last_day: date | None = None):
+    """One letter to the client listing the accounts; each one is marked as requested."""
+    accounts = [a for a in accounts if a.workspace_id == engagement.workspace_id]
+    if not accounts:
+        raise PlanRefused("no_accounts")
+    language = engagement.client.language
+    lines = "\n".join(
+        f"- {a.system}" + (f" ({a.url})" if a.url else "") + (f": {a.login}" if a.login else "")
+        for a in accounts)
+    with translation.override(language):
+        day = date_long(last_day or engagement.end_date or timezone.localdate())
+    values = {"engagement": engagement.title, "client": engagement.client.name,
+              "last_day": day, "accounts": lines, "author": author}
+    email = queue_text(to=to, kind="offboarding_revocation", language=language,
+                       subject=text(language, "revocation_subject", **values),
+                       body=text(language, "revocation_body", **values),
+                       workspace=engagement.workspace)
+    now = timezone.now()
+    for account in accounts:
+        account.state, account.requested_at, account.request_email = (
+            AccountState.REQUESTED, now, email)
+        account.save(update_fields=["state", "requested_at", "request_email"])
+    record(engagement.workspace, actor, "access_account.revocation_requested", engagement,
+           to=to, count=len(accounts))
+    return email
+
+
+@transaction.atomic
+def do_import_accounts(workspace: Workspace, *, actor, entries, source: str,
+                       matcher) -> dict[str, int]:
+    """Store parsed vault entries (which hold no secrets); `matcher(entry)` finds the client.
+
+    Returns counts: imported, duplicates, unmatched (stored without a client).
+    """
+    have = set(AccessAccount.objects.filter(workspace=workspace)
+               .values_list("system", "url", "login"))
+    report = {"imported": 0, "duplicates": 0, "unmatched": 0}
+    rows = []
+    for entry in entries:
+        key = (entry.name, entry.url, entry.login)
+        if key in have:
+            report["duplicates"] += 1
+            continue
+        have.add(key)
+        client, engagement = matcher(entry)
+        if client is None:
+            report["unmatched"] += 1
+        rows.append(AccessAccount(
+            workspace=workspace, client=client, engagement=engagement, system=entry.name,
+            url=entry.url, login=entry.login, vault_item=entry.name, folder=entry.folder,
+            source=source,
+            kind=AccountKind.CLIENT_ACCOUNT if client is not None and entry.login.lower()
+            .endswith(tuple("@" + d for d in client.domain_list)) else AccountKind.SHARED))
+    AccessAccount.objects.bulk_create(rows)
+    report["imported"] = len(rows)
+    record(workspace, actor, "access_account.imported", None, source=source, **report)
+    return report

@@ -1,0 +1,169 @@
+"""Forms for offboarding plans, templates, the access inventory and support after the end."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from handover.clients.selectors import visible_engagements
+from handover.core.selectors import member_users
+
+from . import selectors
+from .models import (
+    AccessAccount,
+    AccountState,
+    Plan,
+    PlanTemplate,
+    StepState,
+    SupportRequest,
+    TemplateStep,
+)
+from .notice import compute
+from .rules import calendar_for
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class PlanStartForm(forms.Form):
+    engagement = forms.ModelChoiceField(label=_("Engagement"), queryset=None)
+    template = forms.ModelChoiceField(label=_("Scenario and template"), queryset=None)
+    notice_date = forms.DateField(label=_("Notice given on"), widget=DATE)
+    last_day = forms.DateField(
+        label=_("Last working day"), widget=DATE, required=False,
+        help_text=_("Leave empty to take the earliest day the notice allows."))
+    override_reason = forms.CharField(
+        label=_("Reason for ending earlier than the notice allows"), required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Only needed for a last day before the notice ends; it is recorded in "
+                    "the activity log."))
+
+    def __init__(self, *args, membership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["engagement"].queryset = visible_engagements(membership).exclude(
+            status="ended")
+        self.fields["template"].queryset = selectors.templates_of(membership.workspace)
+        self.notice = None
+
+    def clean(self):
+        data = super().clean()
+        engagement, notice_date = data.get("engagement"), data.get("notice_date")
+        if engagement is None or notice_date is None:
+            return data
+        self.notice = compute(notice_date, engagement.notice_days, calendar_for(engagement),
+                              data.get("last_day"))
+        if self.notice.too_early and not data.get("override_reason", "").strip():
+            self.add_error("last_day", _(
+                "The notice allows %(earliest)s at the earliest. Give a reason to end "
+                "earlier anyway.") % {"earliest": self.notice.earliest_last_day.isoformat()})
+        return data
+
+
+class TemplateForm(forms.ModelForm):
+    class Meta:
+        model = PlanTemplate
+        fields = ["name"]
+
+
+class TemplateStepForm(forms.ModelForm):
+    class Meta:
+        model = TemplateStep
+        fields = ["title", "anchor", "offset_days", "party"]
+        help_texts = {"offset_days": _("Negative for days before, positive for days after.")}
+
+    def clean_offset_days(self):
+        value = self.cleaned_data["offset_days"]
+        if abs(value) > 730:
+            raise forms.ValidationError(_("Keep it within two years of the day."))
+        return value
+
+
+class StepCompleteForm(forms.Form):
+    state = forms.ChoiceField(label=_("State"), choices=[
+        (StepState.DONE, StepState.DONE.label), (StepState.SKIPPED, StepState.SKIPPED.label)])
+    note = forms.CharField(label=_("Note"), required=False,
+                           widget=forms.Textarea(attrs={"rows": 2}))
+    link = forms.URLField(label=_("Link"), required=False, max_length=500,
+                          assume_scheme="https")
+    evidence = forms.FileField(label=_("File"), required=False)
+
+    def clean_evidence(self):
+        file = self.cleaned_data.get("evidence")
+        if file and file.size > 20 * 1024 * 1024:
+            raise forms.ValidationError(_("The file is larger than 20 MB."))
+        return file
+
+
+class StepReassignForm(forms.Form):
+    owner = forms.ModelChoiceField(label=_("Owner"), queryset=None, required=False)
+    due_date = forms.DateField(label=_("Due"), widget=DATE)
+
+    def __init__(self, *args, workspace, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = member_users(workspace)
+
+
+class RecapForm(forms.Form):
+    recap = forms.CharField(label=_("Recap document"), widget=forms.Textarea(attrs={"rows": 24}),
+                            max_length=100_000)
+
+
+class CallForm(forms.ModelForm):
+    call_at = forms.DateTimeField(label=_("Handover call"), required=False,
+                                  widget=forms.DateTimeInput(attrs={"type": "datetime-local"},
+                                                             format="%Y-%m-%dT%H:%M"))
+    recording_url = forms.URLField(label=_("Recording's link"), required=False,
+                                   assume_scheme="https")
+
+    class Meta:
+        model = Plan
+        fields = ["successor_name", "successor_email", "call_at", "call_minutes",
+                  "recording_url", "call_notes"]
+        widgets = {"call_notes": forms.Textarea(attrs={"rows": 4})}
+
+
+class SupportForm(forms.ModelForm):
+    class Meta:
+        model = Plan
+        fields = ["support_until", "support_rate", "free_questions"]
+        widgets = {"support_until": DATE}
+
+
+class SupportRequestForm(forms.ModelForm):
+    class Meta:
+        model = SupportRequest
+        fields = ["day", "summary", "kind", "minutes"]
+        widgets = {"day": DATE}
+
+
+class AccountForm(forms.ModelForm):
+    class Meta:
+        model = AccessAccount
+        fields = ["engagement", "system", "url", "login", "kind", "vault_item"]
+        help_texts = {"vault_item": _("The name of the item in your password manager. "
+                                      "Never write the password here.")}
+
+    def __init__(self, *args, membership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["engagement"].queryset = visible_engagements(membership)
+
+
+class AccountStateForm(forms.Form):
+    state = forms.ChoiceField(choices=AccountState.choices)
+
+
+class RevocationForm(forms.Form):
+    to = forms.EmailField(label=_("Send to"))
+    accounts = forms.ModelMultipleChoiceField(label=_("Accounts"), queryset=None,
+                                              widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args, workspace, engagement, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["accounts"].queryset = selectors.accounts_of(
+            workspace, engagement=engagement).filter(state=AccountState.ACTIVE)
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=_("Export file"))
+    format = forms.ChoiceField(label=_("Format"), choices=[
+        ("auto", _("Recognise it")), ("lastpass", "LastPass"), ("bitwarden", "Bitwarden"),
+        ("1password", "1Password"), ("keepass", "KeePass")])

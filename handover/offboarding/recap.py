@@ -1,0 +1,114 @@
+"""The recap document for the successor: a first draft from the engagement, then blocks.
+
+The draft is plain text the user edits before export: "# " starts the title, "## " a
+heading, "- " a bullet, "| a | b |" a table row (the first row of a table is its header);
+other lines are paragraphs.
+"""
+
+from __future__ import annotations
+
+from django.utils import translation
+
+from handover.core.templatetags.handover import date_long
+
+from . import selectors
+from .texts import text
+
+
+def _cell(value) -> str:
+    return str(value or "").replace("|", "/").replace("\n", " ").strip() or "—"
+
+
+def _table(header: list[str], rows: list[list]) -> list[str]:
+    return ["| " + " | ".join(_cell(c) for c in row) + " |" for row in [header, *rows]]
+
+
+def _duties(engagement, workspace, language) -> list[str]:
+    lines = []
+    for model, rows in selectors.rows_about("duties", workspace, engagement):
+        if model._meta.model_name != "duty":
+            continue
+        for duty in rows:
+            title = getattr(duty, "title", None) or getattr(duty, "name", None) or str(duty)
+            frequency = getattr(duty, "get_frequency_display", None)
+            frequency = frequency() if callable(frequency) else getattr(duty, "frequency", "")
+            procedure = getattr(duty, "procedure", "") or getattr(duty, "description", "")
+            procedure = getattr(procedure, "body", procedure)
+            lines.append(f"- {_cell(title)} ({_cell(frequency)}): {_cell(procedure)}")
+    return lines
+
+
+def _files(engagement, workspace) -> list[str]:
+    lines = []
+    for _model, rows in selectors.rows_about("files", workspace, engagement):
+        lines.extend(f"- {_cell(row)}" for row in rows)
+    return lines
+
+
+def draft(plan, *, author: str) -> str:
+    with translation.override(plan.engagement.client.language):
+        return _draft(plan, author=author)
+
+
+def _draft(plan, *, author: str) -> str:
+    engagement = plan.engagement
+    workspace = plan.workspace
+    client = engagement.client
+    lang = client.language
+
+    def h(key):
+        return text(lang, key)
+
+    out = [f"# {text(lang, 'recap_title', engagement=engagement.title)}",
+           text(lang, "recap_intro", author=author, client=client.name,
+                last_day=date_long(plan.last_day)), "", f"## {h('contacts')}"]
+    contacts = selectors.contacts_for_recap(workspace, client)
+    out += _table([h("name"), h("role"), h("email"), h("phone")],
+                  [[c.name, c.role, c.email, c.phone] for c in contacts])
+    duties = _duties(engagement, workspace, lang)
+    if duties:
+        out += ["", f"## {h('duties')}", *duties]
+    out += ["", f"## {h('systems')}", h("no_secrets")]
+    accounts = selectors.accounts_of(workspace, engagement=engagement)
+    out += _table([h("system"), h("address"), h("login"), h("kind")],
+                  [[a.system, a.url, a.login, a.get_kind_display()] for a in accounts])
+    files = _files(engagement, workspace)
+    if files:
+        out += ["", f"## {h('files')}", *files]
+    out += ["", f"## {h('open_items')}"]
+    out += [f"- {s.title} ({date_long(s.due_date)})" for s in selectors.open_steps(plan)]
+    out += ["", f"## {h('dates')}"]
+    out += [f"- {h('notice_given')}: {date_long(plan.notice_date)}",
+            f"- {h('last_day')}: {date_long(plan.last_day)}"]
+    if plan.support_until:
+        out.append(f"- {h('support_until')}: {date_long(plan.support_until)}")
+    return "\n".join(out)
+
+
+def blocks(recap: str) -> tuple[str, list[tuple[str, object]]]:
+    """(title, blocks) for core.documents."""
+    title = ""
+    out: list[tuple[str, object]] = []
+    for raw in recap.splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        if line.startswith("# "):
+            title = title or line[2:].strip()
+            out.append(("title", line[2:].strip()))
+        elif line.startswith("## "):
+            out.append(("heading", line[3:].strip()))
+        elif line.startswith(("- ", "* ")):
+            if out and out[-1][0] == "bullets":
+                out[-1][1].append(line[2:].strip())
+            else:
+                out.append(("bullets", [line[2:].strip()]))
+        elif line.startswith("|") and line.endswith("|") and len(line) > 1:
+            cells = [c.strip() for c in line[1:-1].split("|")]
+            if out and out[-1][0] == "table" and len(out[-1][1][0]) == len(cells):
+                out[-1][1].append(cells)
+            else:
+                out.append(("table", [cells]))
+        else:
+            out.append(("paragraph", line))
+    return title, out
