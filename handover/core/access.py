@@ -24,6 +24,10 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "view_members": EVERYONE,
     "invite_members": MANAGERS,
     "change_roles": OWNERS,
+    "write_letters": STAFF,
+    "approve_letters": MANAGERS,
+    "record_departure": STAFF,
+    "manage_departures": MANAGERS,
 }
 
 
