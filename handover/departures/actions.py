@@ -47,7 +47,7 @@ def do_record_departure(workspace, *, actor, member: Membership, **fields) -> De
     departure = Departure.objects.create(
         workspace=workspace, member=member, recorded_by=actor,
         **{k: v for k, v in fields.items() if k in FIELDS})
-    record(workspace, actor, "departure.recorded", departure, kind=departure.kind,
+    record(workspace, actor, "departure.recorded", departure, departure_kind=departure.kind,
            last_day=departure.last_day.isoformat())
     if manager:
         _approve(departure, actor)

@@ -61,7 +61,7 @@ def do_draft_letter(workspace, *, actor, kind: str, language: str | None = None,
         subject=out.subject[:300], body=out.body, facts=out.facts,
         findings=[f.as_dict() for f in out.findings], created_by=actor,
     )
-    record(workspace, actor, "letter.drafted", letter, kind=kind, language=language)
+    record(workspace, actor, "letter.drafted", letter, letter_kind=kind, language=language)
     return letter
 
 
@@ -90,7 +90,7 @@ def do_edit_letter(letter: Letter, *, actor, subject: str, body: str, recipient_
     if changed:
         _reset_approvals(letter)
     letter.save()
-    record(letter.workspace, actor, "letter.edited", letter, kind=letter.kind)
+    record(letter.workspace, actor, "letter.edited", letter, letter_kind=letter.kind)
     return letter
 
 
@@ -101,7 +101,7 @@ def do_approve_letter(letter: Letter, *, actor) -> Letter:
     letter.approved_by, letter.approved_at = actor, timezone.now()
     letter.state = LetterState.APPROVED
     letter.save(update_fields=["approved_by", "approved_at", "state"])
-    record(letter.workspace, actor, "letter.approved", letter, kind=letter.kind)
+    record(letter.workspace, actor, "letter.approved", letter, letter_kind=letter.kind)
     return letter
 
 
@@ -121,7 +121,7 @@ def do_record_legal_review(letter: Letter, *, actor, note: str) -> Letter:
     letter.legal_reviewed_by, letter.legal_reviewed_at = actor, timezone.now()
     letter.legal_note = note.strip()
     letter.save(update_fields=["legal_reviewed_by", "legal_reviewed_at", "legal_note"])
-    record(letter.workspace, actor, "letter.legal_reviewed", letter, kind=letter.kind)
+    record(letter.workspace, actor, "letter.legal_reviewed", letter, letter_kind=letter.kind)
     return letter
 
 
@@ -134,7 +134,7 @@ def do_override_findings(letter: Letter, *, actor, note: str) -> Letter:
     letter.override_by, letter.override_at = actor, timezone.now()
     letter.override_note = note.strip()
     letter.save(update_fields=["override_by", "override_at", "override_note"])
-    record(letter.workspace, actor, "letter.override", letter, kind=letter.kind,
+    record(letter.workspace, actor, "letter.override", letter, letter_kind=letter.kind,
            rules=sorted({f["rule"] for f in letter.high_findings}), note=letter.override_note)
     return letter
 
@@ -178,7 +178,7 @@ def do_send_letter(letter: Letter, *, actor) -> Letter:
                               workspace=workspace, attachments=attachments)
     letter.state = LetterState.QUEUED
     letter.save(update_fields=["email", "state"])
-    record(workspace, actor, "letter.queued", letter, kind=letter.kind,
+    record(workspace, actor, "letter.queued", letter, letter_kind=letter.kind,
            to=letter.recipient_email)
     return letter
 
@@ -198,11 +198,12 @@ def do_note_delivery(email: OutboundEmail) -> Letter | None:
         return None
     if email.state == OutboundEmail.State.SENT:
         letter.state, letter.sent_at, letter.failure = LetterState.SENT, email.sent_at, ""
-        record(letter.workspace, None, "letter.sent", letter, kind=letter.kind, to=email.to)
+        record(letter.workspace, None, "letter.sent", letter, letter_kind=letter.kind, to=email.to)
         interactions.record_outbound(letter)
     else:
         letter.state, letter.failure = LetterState.FAILED, email.last_error
-        record(letter.workspace, None, "letter.failed", letter, kind=letter.kind, to=email.to,
+        record(letter.workspace, None, "letter.failed", letter, letter_kind=letter.kind,
+               to=email.to,
                error=email.last_error[:300])
     letter.save(update_fields=["state", "sent_at", "failure"])
     return letter
@@ -221,7 +222,7 @@ def do_retry_letter(letter: Letter, *, actor) -> Letter:
     from handover.core.mail import _enqueue
 
     transaction.on_commit(lambda: _enqueue(email.pk))
-    record(letter.workspace, actor, "letter.retried", letter, kind=letter.kind)
+    record(letter.workspace, actor, "letter.retried", letter, letter_kind=letter.kind)
     return letter
 
 
@@ -238,13 +239,13 @@ def do_save_template(workspace, *, actor, kind: str, language: str, subject: str
         workspace=workspace, kind=kind, language=language,
         defaults={"subject": subject.strip(), "body": body, "updated_by": actor,
                   "updated_at": timezone.now()})
-    record(workspace, actor, "letter_template.saved", template, kind=kind, language=language)
+    record(workspace, actor, "letter_template.saved", template, letter_kind=kind, language=language)
     return template
 
 
 @transaction.atomic
 def do_reset_template(template: LetterTemplate, *, actor) -> None:
-    record(template.workspace, actor, "letter_template.reset", template, kind=template.kind,
+    record(template.workspace, actor, "letter_template.reset", template, letter_kind=template.kind,
            language=template.language)
     template.delete()
 

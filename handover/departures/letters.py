@@ -1,0 +1,40 @@
+"""Drafting a departure's letters: one per client of the leaver, and the talking points."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from handover.letters.actions import do_draft_letter
+from handover.letters.kinds import Kind
+
+from .models import DepartureState
+
+CLIENT_KINDS = (Kind.FAREWELL, Kind.NO_LONGER_WITH_US)
+
+
+@transaction.atomic
+def do_draft_departure_letters(departure, *, actor, kind: str) -> list:
+    if departure.state == DepartureState.PROPOSED:
+        raise ValidationError(_("Approve the departure before drafting its letters."))
+    if kind == Kind.TALKING_POINTS:
+        return [do_draft_letter(departure.workspace, actor=actor, kind=kind,
+                                language=departure.workspace.language, departure=departure)]
+    if kind == Kind.PUBLIC_STATEMENT:
+        return [do_draft_letter(departure.workspace, actor=actor, kind=kind,
+                                language=departure.workspace.language, departure=departure)]
+    if kind not in CLIENT_KINDS:
+        raise ValidationError(_("Choose one of the kinds of letter offered."))
+    rows = list(departure.reassignments.select_related("engagement__client"))
+    if not rows:
+        raise ValidationError(_("Reassign the clients first: each letter introduces the "
+                                "successor."))
+    letters, seen = [], set()
+    for row in rows:
+        if row.engagement.client_id in seen:
+            continue
+        seen.add(row.engagement.client_id)
+        letters.append(do_draft_letter(departure.workspace, actor=actor, kind=kind,
+                                       engagement=row.engagement, departure=departure))
+    return letters
