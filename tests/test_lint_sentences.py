@@ -233,4 +233,4 @@ def test_it_explains_a_finding_in_the_writers_language():
     with translation.override("en"):
         assert "reason for the departure" in explain(finding)
     with translation.override("it"):
-        assert "“fired”" in explain(finding)
+        assert "“was fired”" in explain(finding)
