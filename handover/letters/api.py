@@ -12,6 +12,7 @@ from handover.clients.models import Engagement
 from . import actions, selectors
 from .explain import explained
 from .lint import Finding
+from .scrub import scrub
 
 router = Router(tags=["letters"])
 
@@ -51,7 +52,8 @@ def letter_out(letter) -> dict:
         "state": letter.state, "client_id": letter.client_id,
         "engagement_id": letter.engagement_id, "departure_id": letter.departure_id,
         "recipient_name": letter.recipient_name, "recipient_email": letter.recipient_email,
-        "subject": letter.subject, "body": letter.body,
+        "subject": scrub(letter.subject, letter.workspace),
+        "body": scrub(letter.body, letter.workspace),
         "findings": explained([Finding.from_dict(f) for f in letter.findings]),
         "approved": letter.approved_by_id is not None,
         "legal_reviewed": letter.legal_reviewed_by_id is not None,

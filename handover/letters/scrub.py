@@ -38,8 +38,8 @@ def found(text: str, workspace) -> bool:
     return any(_pattern(f).search(text) for r in reasons_of(workspace) for f in fragments(r))
 
 
-def scrub(text: str, workspace) -> str:
-    for reason in reasons_of(workspace):
+def scrub(text: str, workspace, reasons: list[str] | None = None) -> str:
+    for reason in reasons_of(workspace) if reasons is None else reasons:
         for fragment in fragments(reason):
             text = _pattern(fragment).sub(REMOVED, text)
     return text
