@@ -15,6 +15,7 @@ from handover.letters.actions import (
     do_draft_letter,
     do_edit_letter,
     do_send_letter,
+    slug_name,
 )
 from handover.letters.models import LetterState
 
