@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -21,7 +22,18 @@ from .render import check, render
 
 
 def policy_of(workspace) -> LetterPolicy:
-    return LetterPolicy.objects.get_or_create(workspace=workspace)[0]
+    """The workspace's policy; an unsaved default one when it never set its own."""
+    return LetterPolicy.objects.filter(workspace=workspace).first() or LetterPolicy(
+        workspace=workspace)
+
+
+def approval_kinds(workspace) -> list[str]:
+    return list(policy_of(workspace).approval_kinds)
+
+
+def legal_reviewers(workspace):
+    policy = policy_of(workspace)
+    return policy.legal_reviewers.all() if policy.pk else get_user_model().objects.none()
 
 
 def _refuse_confidential(workspace, *texts: str) -> None:
@@ -106,7 +118,7 @@ def do_approve_letter(letter: Letter, *, actor) -> Letter:
 
 
 def may_review_legally(letter: Letter, user) -> bool:
-    reviewers = policy_of(letter.workspace).legal_reviewers.all()
+    reviewers = legal_reviewers(letter.workspace)
     if reviewers.exists():
         return reviewers.filter(pk=user.pk).exists()
     return _role(letter.workspace, user) == Role.OWNER
@@ -149,7 +161,7 @@ def obstacles(letter: Letter) -> list[str]:
     if letter.high_findings and letter.override_by_id is None:
         out.append(_("The check found serious problems: correct the letter or ask a manager "
                      "to override them."))
-    if letter.kind in policy_of(letter.workspace).approval_kinds and not letter.approved_by_id:
+    if letter.kind in approval_kinds(letter.workspace) and not letter.approved_by_id:
         out.append(_("This kind of letter needs a manager's approval."))
     if letter.kind == Kind.PUBLIC_STATEMENT and not letter.legal_reviewed_by_id:
         out.append(_("A public statement needs a recorded legal review."))
@@ -252,7 +264,7 @@ def do_reset_template(template: LetterTemplate, *, actor) -> None:
 
 @transaction.atomic
 def do_set_policy(workspace, *, actor, approval_kinds: list[str], legal_reviewers=()) -> None:
-    policy = policy_of(workspace)
+    policy = LetterPolicy.objects.get_or_create(workspace=workspace)[0]
     policy.approval_kinds = [k for k in approval_kinds if k in Kind.values]
     policy.save(update_fields=["approval_kinds"])
     policy.legal_reviewers.set(legal_reviewers)

@@ -15,7 +15,7 @@ from django.utils.translation import to_locale
 from . import scrub as scrubbing
 from .kinds import SPECS
 from .lint import Finding, lint
-from .placeholders import fill, left_over
+from .placeholders import REGISTRY, fill, left_over
 from .texts import template_for
 
 
@@ -145,7 +145,10 @@ def competitors_for(departure) -> list[str]:
 
 def check(kind: str, language: str, text: str, facts: dict, departure=None) -> list[Finding]:
     spec = SPECS[kind]
-    required = {name: facts.get(name, "") for name in spec.required}
+    # A fact the writer types in has no stored value: the `placeholder` rule flags it while
+    # `{name}` is still in the text, and an edited text that replaced it has given it.
+    required = {name: facts.get(name, "") for name in spec.required
+                if facts.get(name) or REGISTRY[name][1] != "writer"}
     if "successor_contact" in required:
         required["successor_contact"] = facts.get("successor_email") or required[
             "successor_contact"]

@@ -87,7 +87,7 @@ def letter_detail(request, letter_id: int):
         "note_form": NoteForm(),
         "may_approve": can(request.membership, "approve_letters"),
         "may_review": actions.may_review_legally(letter, request.user),
-        "needs_approval": letter.kind in actions.policy_of(request.workspace).approval_kinds,
+        "needs_approval": letter.kind in actions.approval_kinds(request.workspace),
         "editable": letter.state in (LetterState.DRAFT, LetterState.APPROVED),
     })
 
@@ -197,10 +197,9 @@ def letter_template_edit(request):
 
 @workspace_view("approve_letters")
 def letter_policy(request):
-    policy = actions.policy_of(request.workspace)
     form = PolicyForm(request.POST or None, workspace=request.workspace, initial={
-        "approval_kinds": policy.approval_kinds,
-        "legal_reviewers": list(policy.legal_reviewers.all())})
+        "approval_kinds": actions.approval_kinds(request.workspace),
+        "legal_reviewers": list(actions.legal_reviewers(request.workspace))})
     if request.method == "POST" and form.is_valid():
         actions.do_set_policy(request.workspace, actor=request.user, **form.cleaned_data)
         messages.success(request, _("The approval policy was saved."))
