@@ -208,3 +208,16 @@ def test_the_reassignment_refuses_someone_outside_the_workspace(team, alice, cha
     with pytest.raises(ValidationError):
         do_reassign(departure, actor=alice, choices={engagement.pk: charlie})
     assert Engagement.objects.get(pk=engagement.pk).account_manager == eve
+
+
+def test_the_talking_points_go_to_each_successor_in_their_language(alice, workspace_a):
+    departure, eve, (dora, piet) = build(workspace_a, alice)
+    piet.language = "nb"
+    piet.save()
+    letters = do_draft_departure_letters(departure, actor=alice, kind="talking_points")
+    by_email = {letter.recipient_email: letter for letter in letters}
+    assert set(by_email) == {dora.email, piet.email}
+    assert by_email[piet.email].language == "nb"
+    assert "Eve Esposito" in by_email[piet.email].body
+    assert by_email[piet.email].findings == []
+    assert "Studio Legale Neri" in by_email[dora.email].body

@@ -19,8 +19,15 @@ def do_draft_departure_letters(departure, *, actor, kind: str) -> list:
     if departure.state == DepartureState.PROPOSED:
         raise ValidationError(_("Approve the departure before drafting its letters."))
     if kind == Kind.TALKING_POINTS:
+        # One copy for each colleague who takes over a client, in that colleague's language.
+        successors = {r.successor_id: r.successor
+                      for r in departure.reassignments.select_related("successor")}
+        if not successors:
+            raise ValidationError(_("Reassign the clients first: the talking points go to "
+                                    "the colleagues who take over."))
         return [do_draft_letter(departure.workspace, actor=actor, kind=kind,
-                                language=departure.workspace.language, departure=departure)]
+                                language=user.language, departure=departure, recipient=user)
+                for user in successors.values()]
     if kind == Kind.PUBLIC_STATEMENT:
         return [do_draft_letter(departure.workspace, actor=actor, kind=kind,
                                 language=departure.workspace.language, departure=departure)]

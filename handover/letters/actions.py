@@ -55,7 +55,8 @@ def _findings(letter: Letter) -> list[dict]:
 @transaction.atomic
 def do_draft_letter(workspace, *, actor, kind: str, language: str | None = None,
                     engagement=None, client=None, departure=None,
-                    extra: dict | None = None) -> Letter:
+                    extra: dict | None = None, recipient=None) -> Letter:
+    """Render and store a draft. `recipient`: a member the letter goes to (talking points)."""
     if kind not in Kind.values:
         raise ValidationError({"kind": _("Choose one of the kinds of letter offered.")})
     client = client or (engagement.client if engagement is not None else None)
@@ -68,8 +69,10 @@ def do_draft_letter(workspace, *, actor, kind: str, language: str | None = None,
                  client=client, departure=departure, extra=extra)
     letter = Letter.objects.create(
         workspace=workspace, kind=kind, language=language, engagement=engagement,
-        client=client, departure=departure, recipient_name=out.recipient_name,
-        recipient_email=out.recipient_email if SPECS[kind].audience == "client" else "",
+        client=client, departure=departure,
+        recipient_name=recipient.display_name if recipient is not None else out.recipient_name,
+        recipient_email=(recipient.email if recipient is not None else
+                         out.recipient_email if SPECS[kind].audience == "client" else ""),
         subject=out.subject[:300], body=out.body, facts=out.facts,
         findings=[f.as_dict() for f in out.findings], created_by=actor,
     )

@@ -149,11 +149,14 @@ def check(kind: str, language: str, text: str, facts: dict, departure=None) -> l
     # `{name}` is still in the text, and an edited text that replaced it has given it.
     required = {name: facts.get(name, "") for name in spec.required
                 if facts.get(name) or REGISTRY[name][1] != "writer"}
+    unfilled = left_over(text)
+    for name, _start, _end in unfilled:
+        required.pop(name, None)  # already flagged as an unfilled placeholder
     if "successor_contact" in required:
         required["successor_contact"] = facts.get("successor_email") or required[
             "successor_contact"]
     return lint(text, language, word_limit=spec.word_limit, required=required,
-                competitors=competitors_for(departure), left_over=left_over(text))
+                competitors=competitors_for(departure), left_over=unfilled)
 
 
 def render(kind: str, language: str, *, workspace, sender=None, engagement=None, client=None,
