@@ -221,3 +221,35 @@ def test_the_talking_points_go_to_each_successor_in_their_language(alice, worksp
     assert "Eve Esposito" in by_email[piet.email].body
     assert by_email[piet.email].findings == []
     assert "Studio Legale Neri" in by_email[dora.email].body
+
+
+def test_a_member_who_tells_first_reaches_the_managers_by_mail(
+        team, alice, django_capture_on_commit_callbacks):
+    from django.core import mail
+
+    workspace, eve, dora, piet = team
+    dora.language = "pl"
+    dora.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = signed_in(eve).post(f"/w/{workspace.slug}/departures/new/", {
+            "member": membership(workspace, eve).pk, "kind": "resignation",
+            "last_day": "2026-05-15", "confidential_reason": "ignored"})
+    assert response.status_code == 302
+    to = {m.to[0]: m for m in mail.outbox}
+    assert set(to) == {alice.email, dora.email}
+    assert "15 maja 2026" in to[dora.email].body
+    assert to[dora.email].extra_headers["Content-Language"] == "pl"
+    departure = eve.memberships.get().departures.get()
+    assert departure.confidential_reason == ""
+    # The manager completes it, approves it, and the dashboard shows it.
+    owner = signed_in(alice)
+    edit = owner.post(f"/w/{workspace.slug}/departures/{departure.pk}/edit/", {
+        "kind": "resignation", "last_day": "2026-05-20", "confidential_reason": "Burnout.",
+        "hr_contact": "Dora Dalla"})
+    assert edit.status_code == 302
+    departure.refresh_from_db()
+    assert departure.last_day == date(2026, 5, 20) and departure.confidential_reason
+    assert owner.post(f"/w/{workspace.slug}/departures/{departure.pk}/approve/").status_code \
+        == 302
+    dashboard = owner.get(f"/w/{workspace.slug}/").content.decode()
+    assert "Departures and letters" in dashboard and "Eve Esposito" in dashboard

@@ -16,6 +16,7 @@ from handover.clients.actions import do_update_engagement
 from handover.clients.models import Engagement
 from handover.core.actions import do_remove_member
 from handover.core.audit import record
+from handover.core.mail import queue_email
 from handover.core.models import Membership, Role
 
 from . import elsewhere
@@ -51,7 +52,31 @@ def do_record_departure(workspace, *, actor, member: Membership, **fields) -> De
            last_day=departure.last_day.isoformat())
     if manager:
         _approve(departure, actor)
+    else:
+        _tell_managers(departure)
     return departure
+
+
+def _tell_managers(departure: Departure) -> None:
+    """The leaver told Handover first: each owner and manager hears it in their language."""
+    from babel.dates import format_date
+    from django.conf import settings
+    from django.urls import reverse
+    from django.utils.translation import to_locale
+
+    link = settings.BASE_URL + reverse("departure_detail", kwargs={
+        "ws": departure.workspace.slug, "departure_id": departure.pk})
+    managers = Membership.objects.filter(workspace=departure.workspace, is_active=True,
+                                         role__in=(Role.OWNER, Role.MANAGER)).select_related(
+        "user")
+    for membership in managers:
+        language = membership.user.language
+        queue_email(to=membership.user.email, kind="departure.proposed", language=language,
+                    template="departures/email/proposed", workspace=departure.workspace,
+                    context={"leaver": departure.leaver.display_name,
+                             "workspace": departure.workspace.name, "link": link,
+                             "last_day": format_date(departure.last_day, "long",
+                                                     locale=to_locale(language))})
 
 
 def _approve(departure: Departure, actor) -> None:

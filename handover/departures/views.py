@@ -66,6 +66,25 @@ def departure_detail(request, departure_id: int):
 
 
 @workspace_view("manage_departures")
+def departure_edit(request, departure_id: int):
+    departure = selectors.departure(request.membership, departure_id)
+    initial = {name: getattr(departure, name) for name in actions.FIELDS}
+    form = DepartureForm(request.POST or None, membership=request.membership,
+                         initial={**initial, "member": departure.member})
+    del form.fields["member"]
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.do_update_departure(departure, actor=request.user, **form.cleaned_data)
+        except ValidationError as err:
+            _errors(request, err)
+        else:
+            messages.success(request, _("The departure was saved."))
+            return _to(request, departure)
+    return render(request, "departures/departure_form.html", {"form": form,
+                                                              "departure": departure})
+
+
+@workspace_view("manage_departures")
 def departure_approve(request, departure_id: int):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
