@@ -82,7 +82,8 @@ def _tell_managers(departure: Departure) -> None:
 def _approve(departure: Departure, actor) -> None:
     departure.state, departure.approved_by = DepartureState.APPROVED, actor
     departure.save(update_fields=["state", "approved_by"])
-    record(departure.workspace, actor, "departure.approved", departure)
+    flagged = elsewhere.flag_accesses(departure)
+    record(departure.workspace, actor, "departure.approved", departure, flagged=flagged)
     transaction.on_commit(lambda: _schedule_deactivation(departure.pk))
 
 
