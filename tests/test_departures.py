@@ -253,3 +253,14 @@ def test_a_member_who_tells_first_reaches_the_managers_by_mail(
         == 302
     dashboard = owner.get(f"/w/{workspace.slug}/").content.decode()
     assert "Departures and letters" in dashboard and "Eve Esposito" in dashboard
+
+
+def test_the_last_owner_is_not_deactivated_until_someone_else_owns_the_workspace(
+        alice, workspace_a):
+    departure = do_record_departure(workspace_a, actor=alice,
+                                    member=membership(workspace_a, alice),
+                                    kind="retirement", last_day=date(2026, 1, 31))
+    assert not do_deactivate_leaver(departure, now=end_of_last_day(departure)
+                                    + timedelta(hours=1))
+    assert membership(workspace_a, alice).is_active
+    assert AuditEvent.objects.filter(verb="departure.deactivation_blocked").exists()

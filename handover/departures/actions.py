@@ -191,7 +191,13 @@ def do_deactivate_leaver(departure: Departure, *, actor=None, now=None) -> bool:
         return False
     membership = departure.member
     if membership.is_active:
-        do_remove_member(membership, actor=actor)
+        try:
+            with transaction.atomic():
+                do_remove_member(membership, actor=actor)
+        except ValidationError:
+            # The last owner of the workspace: someone must take ownership first.
+            record(departure.workspace, actor, "departure.deactivation_blocked", departure)
+            return False
     departure.deactivated_at = now
     departure.state = DepartureState.COMPLETED
     departure.save(update_fields=["deactivated_at", "state"])

@@ -13,6 +13,8 @@ SENTENCES = {
                               "%(successor)s."),
     "departure.deactivated": _("The account of %(target)s was deactivated after the last "
                                "day."),
+    "departure.deactivation_blocked": _("The account of %(target)s could not be deactivated: "
+                                        "the workspace needs another owner first."),
     "departure.question_logged": _("%(actor)s logged a question from %(client)s about "
                                    "%(target)s and passed it to %(routed_to)s."),
 }
