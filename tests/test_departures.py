@@ -93,6 +93,11 @@ def test_the_bulk_reassignment_previews_then_applies(team, alice):
     row = Reassignment.objects.get(engagement=engagements[0])
     assert row.successor_phone == "+39 02 555 0199"
     assert AuditEvent.objects.filter(verb="departure.reassigned").count() == 2
+    # A layoff: the company's neutral notice is drafted for each reassigned client.
+    drafted = departure.letters.all()
+    assert {(x.kind, x.client_id) for x in drafted} == {
+        ("no_longer_with_us", engagements[0].client_id),
+        ("no_longer_with_us", engagements[1].client_id)}
     # The leaver cannot be her own successor.
     bad = owner.post(url, {f"succ_{engagements[2].pk}": eve.pk, "apply": "1"})
     assert bad.status_code == 200 and "not the person leaving" in bad.content.decode()

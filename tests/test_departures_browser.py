@@ -1,5 +1,5 @@
 """In Chromium: record a departure, reassign two clients, approve and send the farewell
-letters, and watch the tracker fill."""
+letters the reassignment drafted, and watch the tracker fill."""
 
 import pytest
 
@@ -14,7 +14,7 @@ from .letters_world import join
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-REASON = "Repeatedly shared client prices with a competitor."
+REASON = "Leaving after a dispute with her manager over the Bellini account."
 
 
 def test_it_records_a_departure_reassigns_and_sends_the_farewells(page):  # noqa: F811
@@ -37,7 +37,7 @@ def test_it_records_a_departure_reassigns_and_sends_the_farewells(page):  # noqa
     page.get_by_role("link", name="Departures").click()
     page.get_by_role("link", name="Record a departure").click()
     page.get_by_label("Who is leaving").select_option(label="Eve Esposito")
-    page.get_by_label("Kind of departure").select_option("for_cause")
+    page.get_by_label("Kind of departure").select_option("resignation")
     page.get_by_label("Last day").fill("2026-04-30")
     page.get_by_label("Confidential reason").fill(REASON)
     page.get_by_label("Who answers questions about the departure (HR)").fill(
@@ -57,11 +57,11 @@ def test_it_records_a_departure_reassigns_and_sends_the_farewells(page):  # noqa
     page.get_by_role("heading", name="Departure of Eve Esposito").wait_for()
 
     departure_url = page.url
-    page.get_by_label("Letters to draft").select_option("farewell")
-    page.get_by_role("button", name="Draft the letters").click()
+    # She resigned: her farewell, drafted for each reassigned client, in the client's language.
     tracker = page.locator("#tracker")
     for client in (italian.client.name, polish.client.name):
-        assert "Not yet" in tracker.locator(f'tr[data-client="{client}"]').inner_text()
+        row = tracker.locator(f'tr[data-client="{client}"]').inner_text()
+        assert "Draft" in row and "Not yet" in row
 
     for client in (italian.client.name, polish.client.name):
         page.locator(f'#tracker tr[data-client="{client}"] a').click()

@@ -177,6 +177,9 @@ def do_reassign(departure: Departure, *, actor, choices: dict[int, object],
         record(departure.workspace, actor, "departure.reassigned", departure,
                engagement=str(engagement), successor=successor.display_name, moved=moved)
         done.append(row)
+    from .letters import draft_for_new_successors
+
+    draft_for_new_successors(departure, actor=actor, rows=done)
     return done
 
 

@@ -12,6 +12,27 @@ from handover.letters.kinds import Kind
 from .models import DepartureState
 
 CLIENT_KINDS = (Kind.FAREWELL, Kind.NO_LONGER_WITH_US)
+# Who writes to the clients: the leaver herself when she chose to go, the company otherwise.
+VOLUNTARY = ("resignation", "retirement", "end_of_contract")
+
+
+def client_kind(departure) -> str:
+    return Kind.FAREWELL if departure.kind in VOLUNTARY else Kind.NO_LONGER_WITH_US
+
+
+def draft_for_new_successors(departure, *, actor, rows) -> list:
+    """After a reassignment: a draft for each client that has no letter of its kind yet."""
+    kind = client_kind(departure)
+    have = set(departure.letters.filter(kind=kind).values_list("client_id", flat=True))
+    letters = []
+    for row in rows:
+        client_id = row.engagement.client_id
+        if client_id in have:
+            continue
+        have.add(client_id)
+        letters.append(do_draft_letter(departure.workspace, actor=actor, kind=kind,
+                                       engagement=row.engagement, departure=departure))
+    return letters
 
 
 @transaction.atomic
