@@ -13,12 +13,12 @@ from handover.core.models import AuditEvent, Membership
 from handover.departures.actions import (
     do_approve_departure,
     do_deactivate_leaver,
+    do_draft_departure_letters,
     do_log_question,
     do_reassign,
     do_record_departure,
     end_of_last_day,
 )
-from handover.departures.letters import do_draft_departure_letters
 from handover.departures.models import DepartureState, Reassignment
 from handover.departures.selectors import tracker
 from handover.letters.actions import (

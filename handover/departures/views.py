@@ -13,7 +13,6 @@ from handover.letters.kinds import Kind
 
 from . import actions, selectors
 from .forms import DepartureForm, QuestionForm, parse_reassignment, successor_choices
-from .letters import do_draft_departure_letters
 
 
 def _to(request, departure):
@@ -139,7 +138,7 @@ def departure_letters(request, departure_id: int):
     departure = selectors.departure(request.membership, departure_id)
     kind = request.POST.get("kind", "")
     try:
-        letters = do_draft_departure_letters(departure, actor=request.user, kind=kind)
+        letters = actions.do_draft_departure_letters(departure, actor=request.user, kind=kind)
     except ValidationError as err:
         _errors(request, err)
     else:
