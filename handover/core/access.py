@@ -26,6 +26,10 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "change_roles": OWNERS,
     "work_on_duties": EVERYONE,
     "manage_duties": STAFF,
+    "write_letters": STAFF,
+    "approve_letters": MANAGERS,
+    "record_departure": STAFF,
+    "manage_departures": MANAGERS,
 }
 
 

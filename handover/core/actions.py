@@ -17,7 +17,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from .audit import record
-from .mail import queue_email
+from .mail import email_delivered, queue_email
 from .models import (
     ApiToken,
     Invitation,
@@ -267,6 +267,8 @@ def do_deliver_email(email: OutboundEmail) -> OutboundEmail:
             OutboundEmail.State.SENT, timezone.now(), ""
         )
     email.save(update_fields=["state", "sent_at", "last_error"])
+    if email.state in (OutboundEmail.State.SENT, OutboundEmail.State.FAILED):
+        email_delivered.send(sender=OutboundEmail, email=email)
     return email
 
 

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.dispatch import Signal
 from django.template.loader import render_to_string
 from django.utils import translation
 
 from .models import OutboundAttachment, OutboundEmail, Workspace
+
+# Sent once a message reaches its final state (sent, or failed after the last attempt):
+# receivers get `email` and may record what the message was for (a letter, say).
+email_delivered = Signal()
 
 
 def queue_email(

@@ -1,0 +1,282 @@
+"""Writes of the departures app: recording, approving, reassigning, deactivating, questions.
+
+The confidential reason is never written into the audit log: only the fact that it changed.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from handover.clients.actions import do_update_engagement
+from handover.clients.models import Engagement
+from handover.core.actions import do_remove_member
+from handover.core.audit import record
+from handover.core.mail import queue_email
+from handover.core.models import Membership, Role
+from handover.letters.actions import do_draft_letter
+from handover.letters.kinds import Kind
+
+from . import elsewhere
+from .models import ClientQuestion, Departure, DepartureState, Reassignment
+
+FIELDS = ("kind", "last_day", "confidential_reason", "new_employer",
+          "new_employer_is_competitor", "hr_contact", "legal_contact")
+
+
+def _is_manager(workspace, user) -> bool:
+    return Membership.objects.filter(workspace=workspace, user=user, is_active=True,
+                                     role__in=(Role.OWNER, Role.MANAGER)).exists()
+
+
+@transaction.atomic
+def do_record_departure(workspace, *, actor, member: Membership, **fields) -> Departure:
+    if member.workspace_id != workspace.pk or not member.is_active:
+        raise ValidationError({"member": _("Choose an active member of this workspace.")})
+    manager = _is_manager(workspace, actor)
+    if not manager and member.user_id != actor.pk:
+        raise ValidationError({"member": _("You can only tell your manager about your own "
+                                           "departure.")})
+    if Departure.objects.filter(workspace=workspace, member=member,
+                                state__in=(DepartureState.PROPOSED,
+                                           DepartureState.APPROVED)).exists():
+        raise ValidationError({"member": _("A departure is already open for this member.")})
+    if not manager:
+        fields["confidential_reason"] = ""
+    departure = Departure.objects.create(
+        workspace=workspace, member=member, recorded_by=actor,
+        **{k: v for k, v in fields.items() if k in FIELDS})
+    record(workspace, actor, "departure.recorded", departure, departure_kind=departure.kind,
+           last_day=departure.last_day.isoformat())
+    if manager:
+        _approve(departure, actor)
+    else:
+        _tell_managers(departure)
+    return departure
+
+
+def _tell_managers(departure: Departure) -> None:
+    """The leaver told Handover first: each owner and manager hears it in their language."""
+    from babel.dates import format_date
+    from django.conf import settings
+    from django.urls import reverse
+    from django.utils.translation import to_locale
+
+    link = settings.BASE_URL + reverse("departure_detail", kwargs={
+        "ws": departure.workspace.slug, "departure_id": departure.pk})
+    managers = Membership.objects.filter(workspace=departure.workspace, is_active=True,
+                                         role__in=(Role.OWNER, Role.MANAGER)).select_related(
+        "user")
+    for membership in managers:
+        language = membership.user.language
+        queue_email(to=membership.user.email, kind="departure.proposed", language=language,
+                    template="departures/email/proposed", workspace=departure.workspace,
+                    context={"leaver": departure.leaver.display_name,
+                             "workspace": departure.workspace.name, "link": link,
+                             "last_day": format_date(departure.last_day, "long",
+                                                     locale=to_locale(language))})
+
+
+def _approve(departure: Departure, actor) -> None:
+    departure.state, departure.approved_by = DepartureState.APPROVED, actor
+    departure.save(update_fields=["state", "approved_by"])
+    flagged = elsewhere.flag_accesses(departure)
+    record(departure.workspace, actor, "departure.approved", departure, flagged=flagged)
+    transaction.on_commit(lambda: _schedule_deactivation(departure.pk))
+
+
+@transaction.atomic
+def do_approve_departure(departure: Departure, *, actor) -> Departure:
+    if not _is_manager(departure.workspace, actor):
+        raise ValidationError(_("Only an owner or a manager can approve a departure."))
+    if departure.state != DepartureState.PROPOSED:
+        raise ValidationError(_("This departure has already been approved."))
+    _approve(departure, actor)
+    return departure
+
+
+@transaction.atomic
+def do_update_departure(departure: Departure, *, actor, **fields) -> Departure:
+    if not _is_manager(departure.workspace, actor):
+        raise ValidationError(_("Only an owner or a manager can change a departure."))
+    changed = []
+    for name in FIELDS:
+        if name in fields and getattr(departure, name) != fields[name]:
+            setattr(departure, name, fields[name])
+            changed.append(name)
+    departure.save()
+    if changed:
+        record(departure.workspace, actor, "departure.updated", departure, fields=changed)
+        if "last_day" in changed and departure.state == DepartureState.APPROVED:
+            transaction.on_commit(lambda: _schedule_deactivation(departure.pk))
+    return departure
+
+
+def end_of_last_day(departure: Departure) -> datetime:
+    return timezone.make_aware(datetime.combine(departure.last_day, time.max))
+
+
+def _schedule_deactivation(departure_id: int) -> None:
+    from .tasks import deactivate_leaver
+
+    departure = Departure.objects.get(pk=departure_id)
+    backend = deactivate_leaver.get_backend()
+    if backend.supports_defer:
+        deactivate_leaver.using(run_after=end_of_last_day(departure)).enqueue(departure_id)
+        Departure.objects.filter(pk=departure_id).update(deactivation_scheduled=True)
+
+
+def reassignment_preview(departure: Departure, choices: dict[int, object]) -> list[dict]:
+    """What a bulk reassignment would change: one row per engagement, nothing written."""
+    rows = []
+    for engagement in affected_engagements(departure):
+        successor = choices.get(engagement.pk)
+        rows.append({"engagement": engagement, "from": engagement.account_manager,
+                     "to": successor, "moves": elsewhere.open_items(engagement,
+                                                                    departure.leaver)})
+    return rows
+
+
+def affected_engagements(departure: Departure):
+    return (Engagement.objects.filter(workspace=departure.workspace,
+                                      account_manager=departure.leaver,
+                                      archived_at__isnull=True)
+            .select_related("client").order_by("client__name", "pk"))
+
+
+@transaction.atomic
+def do_reassign(departure: Departure, *, actor, choices: dict[int, object],
+                phones: dict[int, str] | None = None) -> list[Reassignment]:
+    """Hand each chosen engagement (id → successor user) to its successor."""
+    if not _is_manager(departure.workspace, actor):
+        raise ValidationError(_("Only an owner or a manager can reassign clients."))
+    if departure.state == DepartureState.PROPOSED:
+        raise ValidationError(_("Approve the departure before reassigning its clients."))
+    members = set(Membership.objects.filter(workspace=departure.workspace, is_active=True)
+                  .values_list("user_id", flat=True))
+    done = []
+    engagements = {e.pk: e for e in Engagement.objects.filter(
+        workspace=departure.workspace, pk__in=list(choices))}
+    for engagement_id, successor in choices.items():
+        engagement = engagements.get(engagement_id)
+        if engagement is None or successor is None:
+            continue
+        if successor.pk not in members or successor.pk == departure.leaver.pk:
+            raise ValidationError(_("Choose a successor who is an active member and not the "
+                                    "person leaving."))
+        moved = elsewhere.move_open_items(engagement, departure.leaver, successor)
+        if engagement.account_manager_id != successor.pk:
+            do_update_engagement(engagement, actor=actor, account_manager=successor)
+        row, _created = Reassignment.objects.update_or_create(
+            departure=departure, engagement=engagement,
+            defaults={"workspace": departure.workspace, "successor": successor,
+                      "successor_phone": (phones or {}).get(engagement_id, "")[:40],
+                      "moved_items": moved})
+        record(departure.workspace, actor, "departure.reassigned", departure,
+               engagement=str(engagement), successor=successor.display_name, moved=moved)
+        done.append(row)
+    draft_for_new_successors(departure, actor=actor, rows=done)
+    return done
+
+
+@transaction.atomic
+def do_deactivate_leaver(departure: Departure, *, actor=None, now=None) -> bool:
+    """Deactivate the leaver's membership once the last day is over. True when done."""
+    departure = Departure.objects.select_for_update().get(pk=departure.pk)
+    now = now or timezone.now()
+    if departure.deactivated_at is not None or departure.state != DepartureState.APPROVED:
+        return False
+    if now < end_of_last_day(departure):
+        return False
+    membership = departure.member
+    if membership.is_active:
+        try:
+            with transaction.atomic():
+                do_remove_member(membership, actor=actor)
+        except ValidationError:
+            # The last owner of the workspace: someone must take ownership first.
+            record(departure.workspace, actor, "departure.deactivation_blocked", departure)
+            return False
+    departure.deactivated_at = now
+    departure.state = DepartureState.COMPLETED
+    departure.save(update_fields=["deactivated_at", "state"])
+    flagged = elsewhere.flag_accesses(departure)
+    record(departure.workspace, actor, "departure.deactivated", departure, flagged=flagged)
+    return True
+
+
+@transaction.atomic
+def do_log_question(departure: Departure, *, actor, client, asked_by: str, question: str,
+                    routed_to: str) -> ClientQuestion:
+    if client.workspace_id != departure.workspace_id:
+        raise ValidationError({"client": _("Choose a client of this workspace.")})
+    row = ClientQuestion.objects.create(
+        workspace=departure.workspace, departure=departure, client=client,
+        asked_by=asked_by.strip(), question=question.strip(), routed_to=routed_to,
+        recorded_by=actor)
+    record(departure.workspace, actor, "departure.question_logged", departure,
+           client=client.name, routed_to=routed_to)
+    return row
+
+
+# Letters of a departure ----------------------------------------------------------------
+
+CLIENT_KINDS = (Kind.FAREWELL, Kind.NO_LONGER_WITH_US)
+# Who writes to the clients: the leaver herself when she chose to go, the company otherwise.
+VOLUNTARY = ("resignation", "retirement", "end_of_contract")
+
+
+def client_kind(departure) -> str:
+    return Kind.FAREWELL if departure.kind in VOLUNTARY else Kind.NO_LONGER_WITH_US
+
+
+def draft_for_new_successors(departure, *, actor, rows) -> list:
+    """After a reassignment: a draft for each client that has no letter of its kind yet."""
+    kind = client_kind(departure)
+    have = set(departure.letters.filter(kind=kind).values_list("client_id", flat=True))
+    letters = []
+    for row in rows:
+        client_id = row.engagement.client_id
+        if client_id in have:
+            continue
+        have.add(client_id)
+        letters.append(do_draft_letter(departure.workspace, actor=actor, kind=kind,
+                                       engagement=row.engagement, departure=departure))
+    return letters
+
+
+@transaction.atomic
+def do_draft_departure_letters(departure, *, actor, kind: str) -> list:
+    if departure.state == DepartureState.PROPOSED:
+        raise ValidationError(_("Approve the departure before drafting its letters."))
+    if kind == Kind.TALKING_POINTS:
+        # One copy for each colleague who takes over a client, in that colleague's language.
+        successors = {r.successor_id: r.successor
+                      for r in departure.reassignments.select_related("successor")}
+        if not successors:
+            raise ValidationError(_("Reassign the clients first: the talking points go to "
+                                    "the colleagues who take over."))
+        return [do_draft_letter(departure.workspace, actor=actor, kind=kind,
+                                language=user.language, departure=departure, recipient=user)
+                for user in successors.values()]
+    if kind == Kind.PUBLIC_STATEMENT:
+        return [do_draft_letter(departure.workspace, actor=actor, kind=kind,
+                                language=departure.workspace.language, departure=departure)]
+    if kind not in CLIENT_KINDS:
+        raise ValidationError(_("Choose one of the kinds of letter offered."))
+    rows = list(departure.reassignments.select_related("engagement__client"))
+    if not rows:
+        raise ValidationError(_("Reassign the clients first: each letter introduces the "
+                                "successor."))
+    letters, seen = [], set()
+    for row in rows:
+        if row.engagement.client_id in seen:
+            continue
+        seen.add(row.engagement.client_id)
+        letters.append(do_draft_letter(departure.workspace, actor=actor, kind=kind,
+                                       engagement=row.engagement, departure=departure))
+    return letters

@@ -1,0 +1,75 @@
+"""API for departures: list, read (the reason only for owners and managers), record."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from ninja import Router, Schema, Status
+
+from handover.api.api import Invalid, _membership
+from handover.core.models import Membership
+
+from . import actions, selectors
+
+router = Router(tags=["departures"])
+
+
+class DepartureIn(Schema):
+    member_id: int
+    kind: str
+    last_day: date
+    confidential_reason: str = ""
+    new_employer: str = ""
+    new_employer_is_competitor: bool = False
+    hr_contact: str = ""
+    legal_contact: str = ""
+
+
+def departure_out(departure, membership) -> dict:
+    out = {
+        "id": departure.pk, "member": departure.leaver.display_name, "kind": departure.kind,
+        "last_day": departure.last_day.isoformat(), "state": departure.state,
+        "hr_contact": departure.hr_contact, "legal_contact": departure.legal_contact,
+        "deactivated": departure.deactivated_at is not None,
+    }
+    if selectors.may_see_reason(membership):
+        out["confidential_reason"] = departure.confidential_reason
+        out["tracker"] = [{
+            "client_id": row["client"].pk, "client": row["client"].name,
+            "successors": [s.display_name for s in row["successors"]],
+            "letter_id": row["letter"].pk if row["letter"] else None,
+            "letter_state": row["letter"].state if row["letter"] else None,
+            "told": row["told"], "questions": row["questions"],
+        } for row in selectors.tracker(departure)]
+    return out
+
+
+@router.get("/w/{ws}/departures", response=list[dict])
+def list_departures(request, ws: str):
+    membership = _membership(request, ws, "record_departure")
+    return [departure_out(d, membership) for d in selectors.departures_of(membership)]
+
+
+@router.get("/w/{ws}/departures/{departure_id}", response=dict)
+def get_departure(request, ws: str, departure_id: int):
+    membership = _membership(request, ws, "record_departure")
+    return departure_out(selectors.departure(membership, departure_id), membership)
+
+
+@router.post("/w/{ws}/departures", response={201: dict})
+def record_departure(request, ws: str, payload: DepartureIn):
+    membership = _membership(request, ws, "record_departure")
+    data = payload.dict()
+    member = Membership.objects.filter(workspace=membership.workspace,
+                                       pk=data.pop("member_id")).first()
+    if member is None:
+        raise Invalid({"member_id": [_("No such member in this workspace.")]})
+    try:
+        departure = actions.do_record_departure(membership.workspace, actor=request.auth,
+                                                member=member, **data)
+    except ValidationError as err:
+        errors = err.message_dict if hasattr(err, "error_dict") else {"__all__": err.messages}
+        raise Invalid({k: list(v) for k, v in errors.items()}) from err
+    return Status(201, departure_out(departure, membership))
