@@ -269,3 +269,32 @@ def test_the_last_owner_is_not_deactivated_until_someone_else_owns_the_workspace
                                     + timedelta(hours=1))
     assert membership(workspace_a, alice).is_active
     assert AuditEvent.objects.filter(verb="departure.deactivation_blocked").exists()
+
+
+def test_it_hands_the_leavers_duties_and_steps_on_and_flags_her_accounts(team):
+    from handover.duties.models import Duty, DutyChange
+    from handover.offboarding.actions import do_add_account
+    from handover.offboarding.models import AccessAccount, PlanStep, StepState
+
+    workspace, eve, dora, piet = team
+    duty = Duty.objects.filter(workspace=workspace).first()
+    engagement = duty.engagement
+    Duty.objects.filter(pk=duty.pk).update(assignee=eve, status="active")
+    step = PlanStep.objects.filter(workspace=workspace, state=StepState.OPEN).first()
+    PlanStep.objects.filter(pk=step.pk).update(owner=eve)
+    step_engagement = step.plan.engagement
+    account = do_add_account(workspace, actor=dora, engagement=engagement, system="CRM",
+                             login="eve", holder=eve)
+    departure = do_record_departure(workspace, actor=dora, member=membership(workspace, eve),
+                                    kind="layoff", last_day=date(2026, 6, 30))
+    if departure.state != DepartureState.APPROVED:
+        do_approve_departure(departure, actor=dora)
+    assert AccessAccount.objects.get(pk=account.pk).flagged_at is not None
+    do_reassign(departure, actor=dora, choices={engagement.pk: piet,
+                                                step_engagement.pk: piet})
+    duty.refresh_from_db()
+    assert duty.assignee == piet
+    assert DutyChange.objects.filter(duty=duty, kind="assignee").exists()
+    assert PlanStep.objects.get(pk=step.pk).owner == piet
+    row = Reassignment.objects.get(departure=departure, engagement=engagement)
+    assert row.moved_items["duties"] >= 1

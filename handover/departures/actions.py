@@ -84,7 +84,7 @@ def _tell_managers(departure: Departure) -> None:
 def _approve(departure: Departure, actor) -> None:
     departure.state, departure.approved_by = DepartureState.APPROVED, actor
     departure.save(update_fields=["state", "approved_by"])
-    flagged = elsewhere.flag_accesses(departure)
+    flagged = elsewhere.flag_accesses(departure, actor=actor)
     record(departure.workspace, actor, "departure.approved", departure, flagged=flagged)
     transaction.on_commit(lambda: _schedule_deactivation(departure.pk))
 
@@ -168,7 +168,11 @@ def do_reassign(departure: Departure, *, actor, choices: dict[int, object],
         if successor.pk not in members or successor.pk == departure.leaver.pk:
             raise ValidationError(_("Choose a successor who is an active member and not the "
                                     "person leaving."))
-        moved = elsewhere.move_open_items(engagement, departure.leaver, successor)
+        moved = elsewhere.move_open_items(
+            engagement, departure.leaver, successor, actor=actor,
+            reason=_("%(leaver)s is leaving; %(successor)s takes over.") % {
+                "leaver": departure.leaver.display_name,
+                "successor": successor.display_name})
         if engagement.account_manager_id != successor.pk:
             do_update_engagement(engagement, actor=actor, account_manager=successor)
         row, _created = Reassignment.objects.update_or_create(
@@ -204,7 +208,7 @@ def do_deactivate_leaver(departure: Departure, *, actor=None, now=None) -> bool:
     departure.deactivated_at = now
     departure.state = DepartureState.COMPLETED
     departure.save(update_fields=["deactivated_at", "state"])
-    flagged = elsewhere.flag_accesses(departure)
+    flagged = elsewhere.flag_accesses(departure, actor=actor)
     record(departure.workspace, actor, "departure.deactivated", departure, flagged=flagged)
     return True
 

@@ -175,3 +175,21 @@ def month_reports(membership: Membership, month: date):
 def mappings(workspace) -> QuerySet[ImportMapping]:
     return ImportMapping.objects.filter(workspace=workspace).select_related("duty") \
         .order_by("client", "project", "task")
+
+
+def open_duties_with_procedures(engagement) -> list[tuple[Duty, str]]:
+    """The engagement's open duties with the text of their current procedure (recap)."""
+    duties = Duty.objects.filter(
+        workspace=engagement.workspace, engagement=engagement,
+        status__in=(DutyStatus.TRIAL, DutyStatus.ACTIVE),
+    ).prefetch_related("versions").order_by("title")
+    return [(d, (max(d.versions.all(), key=lambda v: v.number).body
+                 if d.versions.all() else d.description)) for d in duties]
+
+
+def open_duties_of(engagement, person) -> QuerySet[Duty]:
+    """Open duties of the engagement carried by `person` (a departure hands them on)."""
+    return Duty.objects.filter(
+        workspace=engagement.workspace, engagement=engagement, assignee=person,
+        status__in=(DutyStatus.TRIAL, DutyStatus.ACTIVE),
+    )

@@ -309,7 +309,8 @@ def do_log_support_request(plan: Plan, *, actor, day, summary, kind, minutes) ->
 
 # --- Access inventory ------------------------------------------------------------------
 
-ACCOUNT_FIELDS = ("client", "engagement", "system", "url", "login", "kind", "vault_item")
+ACCOUNT_FIELDS = ("client", "engagement", "system", "url", "login", "kind", "vault_item",
+                  "holder")
 
 
 def _check_account_scope(workspace: Workspace, fields: dict) -> None:
@@ -317,6 +318,9 @@ def _check_account_scope(workspace: Workspace, fields: dict) -> None:
         obj = fields.get(name)
         if obj is not None and obj.workspace_id != workspace.pk:
             raise ValueError(f"{name} from another workspace")
+    holder = fields.get("holder")
+    if holder is not None and not holder.memberships.filter(workspace=workspace).exists():
+        raise ValueError("holder is not a member of the workspace")
     if fields.get("engagement") is not None:
         fields["client"] = fields["engagement"].client
 
@@ -434,3 +438,17 @@ def do_import_accounts(workspace: Workspace, *, actor, entries, source: str,
     report["imported"] = len(rows)
     record(workspace, actor, "access_account.imported", None, source=source, **report)
     return report
+
+
+@transaction.atomic
+def do_flag_accounts(workspace: Workspace, *, actor, holder) -> int:
+    """Flag for revocation the active accounts a leaving member holds in client systems."""
+    accounts = list(AccessAccount.objects.filter(
+        workspace=workspace, holder=holder, state=AccountState.ACTIVE, flagged_at__isnull=True))
+    now = timezone.now()
+    for account in accounts:
+        account.flagged_at = now
+        account.save(update_fields=["flagged_at"])
+        record(workspace, actor, "access_account.flagged", account, system=account.system,
+               holder=holder.display_name)
+    return len(accounts)

@@ -33,6 +33,9 @@ SENTENCES = {
     "plan_step.done": _("%(actor)s ticked off the step %(target)s."),
     "plan_step.skipped": _("%(actor)s skipped the step %(target)s."),
     "plan_step.reopened": _("%(actor)s reopened the step %(target)s."),
+    "access_account.flagged": _(
+        "%(actor)s flagged the account %(target)s for revocation because %(holder)s is leaving."
+    ),
     "access_account.added": _("%(actor)s added the account %(target)s to the inventory."),
     "access_account.updated": _("%(actor)s updated the account %(target)s."),
     "access_account.deleted": _("%(actor)s removed the account %(target)s from the inventory."),

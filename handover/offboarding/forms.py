@@ -138,13 +138,15 @@ class SupportRequestForm(forms.ModelForm):
 class AccountForm(forms.ModelForm):
     class Meta:
         model = AccessAccount
-        fields = ["engagement", "system", "url", "login", "kind", "vault_item"]
+        fields = ["engagement", "system", "url", "login", "kind", "vault_item", "holder"]
         help_texts = {"vault_item": _("The name of the item in your password manager. "
                                       "Never write the password here.")}
 
     def __init__(self, *args, membership, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["engagement"].queryset = visible_engagements(membership)
+        self.fields["holder"].queryset = member_users(membership.workspace)
+        self.fields["holder"].help_text = _("The member who signs in with this account.")
 
 
 class AccountStateForm(forms.Form):

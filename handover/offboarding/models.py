@@ -175,6 +175,10 @@ class AccessAccount(models.Model):
                                       blank=True, related_name="+")
     revoked_at = models.DateTimeField(null=True, blank=True)
     removed_at = models.DateTimeField(null=True, blank=True)
+    # The member who signs in with it (a staff member's accounts are flagged when they leave).
+    holder = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                               blank=True, related_name="+", verbose_name=_("held by"))
+    flagged_at = models.DateTimeField(_("flagged for revocation"), null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -24,18 +24,12 @@ def _table(header: list[str], rows: list[list]) -> list[str]:
 
 
 def _duties(engagement, workspace, language) -> list[str]:
-    lines = []
-    for model, rows in selectors.rows_about("duties", workspace, engagement):
-        if model._meta.model_name != "duty":
-            continue
-        for duty in rows:
-            title = getattr(duty, "title", None) or getattr(duty, "name", None) or str(duty)
-            frequency = getattr(duty, "get_frequency_display", None)
-            frequency = frequency() if callable(frequency) else getattr(duty, "frequency", "")
-            procedure = getattr(duty, "procedure", "") or getattr(duty, "description", "")
-            procedure = getattr(procedure, "body", procedure)
-            lines.append(f"- {_cell(title)} ({_cell(frequency)}): {_cell(procedure)}")
-    return lines
+    from handover.duties.selectors import open_duties_with_procedures
+
+    with translation.override(language):
+        return [f"- {_cell(duty.title)} ({_cell(duty.get_frequency_display())}): "
+                f"{_cell(procedure)}"
+                for duty, procedure in open_duties_with_procedures(engagement)]
 
 
 def _files(engagement, workspace) -> list[str]:

@@ -150,3 +150,11 @@ def rows_about(app_label: str, workspace: Workspace, engagement) -> list[tuple[t
             found.append((model, list(model.objects.filter(workspace=workspace,
                                                            engagement=engagement)[:200])))
     return found
+
+
+def open_steps_of(engagement, person) -> QuerySet[PlanStep]:
+    """Open plan steps of the engagement owned by `person` (a departure hands them on)."""
+    return PlanStep.objects.filter(
+        workspace=engagement.workspace, plan__engagement=engagement, owner=person,
+        state=StepState.OPEN,
+    )
