@@ -24,6 +24,7 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "view_members": EVERYONE,
     "invite_members": MANAGERS,
     "change_roles": OWNERS,
+    "manage_files": STAFF,
 }
 
 

@@ -15,7 +15,7 @@ import re
 import time
 from collections import deque
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 
 from .deflate import Engine
@@ -191,6 +191,9 @@ class Exporter:
                 rows = self._write(archive, pool, report)
                 pending.append((archive, rows, checker.submit(self._finish, archive, rows)))
             for archive, _rows, future in pending:
+                while not future.done():
+                    wait([future], timeout=0.5)
+                    self._report()
                 entry = future.result()
                 journal["archives"][archive.name] = entry
                 self.save_journal(journal)
@@ -200,9 +203,12 @@ class Exporter:
         return report
 
     def _tick(self, amount: int) -> None:
+        """Count work done (from any thread); `_report` tells it, from the caller's thread."""
         self.done += amount
+
+    def _report(self) -> None:
         if self.progress:
-            self.progress(self.done, self.total)
+            self.progress(min(self.done, self.total), self.total)
 
     def _write(self, archive: ArchivePlan, pool, report: Report) -> list[dict]:
         part = os.path.join(self.out, archive.name + ".part")
@@ -225,6 +231,7 @@ class Exporter:
                     writer.end(crc=crc, csize=len(data), usize=size)
                     rows.append(_row(member, size, sha, crc, method))
                     self._tick(member.size)
+                    self._report()
 
             for member in archive.members:
                 path = os.path.join(self.source, member.rel)
@@ -241,6 +248,7 @@ class Exporter:
                     report.errors.append({"path": member.rel, "error": err.strerror or str(err)})
                     handle.truncate(handle.tell())
                 self._tick(member.size)
+                self._report()
             drain(0)
             now = time.time()
             for name, data in (("SHA256SUMS", sha256sums(rows)),
