@@ -30,6 +30,7 @@ JOURNAL = ".handover-export.json"
 SMALL = 8 << 20  # members up to this size are read whole by a worker, larger ones streamed
 DEFAULT_SPLIT = 2 << 30
 CONTROL = re.compile(r"[\x00-\x1f\x7f\\]")
+VMS_VERSION = re.compile(r";\d*$")
 
 
 def arcname(rel: str) -> str:
@@ -39,7 +40,9 @@ def arcname(rel: str) -> str:
         if part in ("", ".", ".."):
             continue
         part = part.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-        parts.append(CONTROL.sub("_", part))
+        part = CONTROL.sub("_", part)
+        # Info-ZIP's unzip drops a trailing ";" or ";N" (a VMS version number) by default.
+        parts.append(VMS_VERSION.sub(lambda m: "_" + m.group()[1:], part))
     return "/".join(parts) or "_"
 
 

@@ -20,7 +20,7 @@ def sha256sums(rows) -> bytes:
 
 def parse_sums(text: str) -> dict[str, str]:
     result = {}
-    for line in text.splitlines():
+    for line in text.split("\n"):
         if not line.strip():
             continue
         escaped = line.startswith("\\")
