@@ -23,7 +23,8 @@ TEMP_NAMES = re.compile(
 WINDOWS_ILLEGAL = re.compile(r'[<>:"|?*\\]')
 WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$", re.IGNORECASE)
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-WINDOWS_MAX_PATH = 260
+# Windows stops at 260 characters for the whole path: keep 60 for the folder it lands in.
+WINDOWS_MAX_PATH = 200
 NAME_MAX = 255
 
 KINDS = ("naming", "wrong_folder", "duplicate", "temporary", "too_long", "illegal_windows",
