@@ -209,8 +209,11 @@ def do_apply_fix(fix: FixAction, *, actor) -> FixAction:
     shutil.move(source, target)
     fix.state, fix.applied_at = FixAction.State.APPLIED, timezone.now()
     fix.save(update_fields=["state", "applied_at"])
-    FileRecord.objects.filter(audit_run=run, path=fix.old_path).update(
-        path=fix.new_path or fix.old_path)
+    if fix.kind == FixAction.Kind.DELETE:
+        FileRecord.objects.filter(audit_run=run, path=fix.old_path).update(
+            state=FileState.TRASHED, trash_path=target, trashed_at=timezone.now())
+    else:
+        FileRecord.objects.filter(audit_run=run, path=fix.old_path).update(path=fix.new_path)
     record(fix.workspace, actor, "files.fix_applied", fix, kind=fix.kind,
            old_path=fix.old_path, new_path=fix.new_path)
     return fix
@@ -235,7 +238,10 @@ def do_undo_fix(fix: FixAction, *, actor) -> FixAction:
     shutil.move(current, original)
     fix.state = FixAction.State.UNDONE
     fix.save(update_fields=["state"])
-    if fix.new_path:
+    if fix.kind == FixAction.Kind.DELETE:
+        FileRecord.objects.filter(audit_run=run, path=fix.old_path).update(
+            state=FileState.PRESENT, trash_path="", trashed_at=None)
+    else:
         FileRecord.objects.filter(audit_run=run, path=fix.new_path).update(path=fix.old_path)
     record(fix.workspace, actor, "files.fix_undone", fix, kind=fix.kind,
            old_path=fix.old_path, new_path=fix.new_path)
