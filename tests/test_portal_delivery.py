@@ -13,7 +13,7 @@ from handover.files.actions import do_run_audit, do_run_export, do_start_audit, 
 from handover.portal.actions import do_create_delivery, do_revoke_delivery
 from handover.portal.models import Delivery
 
-from .conftest import signed_in
+from .conftest import signed_in, token_client
 from .files_helpers import small_tree
 
 
@@ -120,3 +120,19 @@ def test_its_pages_work_for_the_freelancer(export_job, alice):
     created = client.post(f"/w/{ws}/files/exports/{export_job.pk}/",
                           {"recipient": "g@x.example", "days": 7}, follow=True)
     assert "/portal/" in created.content.decode()
+
+
+def test_it_polls_a_running_export_and_answers_the_api(export_job, alice):
+    from handover.files.models import ExportJob
+
+    ws = export_job.workspace.slug
+    ExportJob.objects.filter(pk=export_job.pk).update(state="running", done_bytes=50,
+                                                      total_bytes=200)
+    progress = signed_in(alice).get(f"/w/{ws}/files/exports/{export_job.pk}/?progress=1",
+                                    HTTP_HX_REQUEST="true")
+    assert b'hx-trigger="every 1s"' in progress.content and b'value="25"' in progress.content
+    ExportJob.objects.filter(pk=export_job.pk).update(state="done")
+    data = token_client(alice).get(f"/api/w/{ws}/files/exports/{export_job.pk}").json()
+    assert {a["name"] for a in data["archives"]} >= {"spreadsheets.zip", "images.zip"}
+    audit = token_client(alice).get(f"/api/w/{ws}/files/audits/{export_job.audit_run_id}")
+    assert len(audit.json()["files"]) == 10
