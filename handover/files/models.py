@@ -22,6 +22,24 @@ class JobState(models.TextChoices):
     FAILED = "failed", _("Failed")
 
 
+FINDINGS = {
+    "naming": _("Breaks the naming rule"),
+    "wrong_folder": _("In the wrong folder"),
+    "duplicate": _("Exact duplicate"),
+    "temporary": _("Temporary or system file"),
+    "too_long": _("Name too long"),
+    "illegal_windows": _("Name not allowed on Windows"),
+    "illegal_macos": _("Name awkward on macOS"),
+    "control_characters": _("Control characters in the name"),
+    "invalid_utf8": _("Name is not valid UTF-8"),
+    "empty_folder": _("Empty folder"),
+    "symlink": _("Link, not followed"),
+    "symlink_outside": _("Link pointing outside the folder, not followed"),
+    "unreadable": _("Unreadable"),
+    "special": _("Special file, skipped"),
+}
+
+
 class NamingRule(models.Model):
     """The workspace's naming rule (a preset or a pattern) and its folder rules."""
 
@@ -126,6 +144,10 @@ class FileRecord(models.Model):
     def __str__(self):
         return self.path
 
+    @property
+    def finding_labels(self) -> list[str]:
+        return [str(FINDINGS.get(kind, kind)) for kind in self.findings]
+
 
 class FixAction(models.Model):
     """A proposed rename, move or deletion to the trash; applied and undone through actions."""
@@ -156,6 +178,10 @@ class FixAction(models.Model):
 
     def __str__(self):
         return f"{self.old_path} → {self.new_path or '—'}"
+
+    @property
+    def finding_label(self) -> str:
+        return str(FINDINGS.get(self.finding, self.finding))
 
 
 class ExportJob(models.Model):

@@ -18,7 +18,7 @@ from handover.portal.selectors import deliveries_of
 from . import actions, selectors
 from .engine.retention import CLASSES, DEFAULTS, default_period
 from .forms import AuditForm, DeliveryForm, HoldForm, NamingRuleForm, RetentionRuleForm
-from .models import RetentionRule
+from .models import RetentionKind, RetentionRule
 from .tasks import run_audit, run_export
 
 
@@ -161,7 +161,7 @@ def rules(request):
         for kind in CLASSES:
             mine = own.get((country, kind))
             period = default_period(country, kind)
-            table.append({"country": country, "kind": kind,
+            table.append({"country": country, "kind": RetentionKind(kind).label,
                           "years": mine.years if mine else period.years,
                           "basis": mine.legal_basis if mine else period.basis,
                           "own": mine is not None})

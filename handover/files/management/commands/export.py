@@ -31,6 +31,9 @@ class Command(BaseCommand):
             raise CommandError(_("The folder %(path)s does not exist.") % {"path": path})
         if os.path.abspath(out).startswith(os.path.abspath(path) + os.sep):
             raise CommandError(_("Write the archives outside the folder being exported."))
+        if options["engine"].partition(":")[0] not in ("isal", "zlib-ng", "zlib"):
+            raise CommandError(_("Unknown deflate engine %(name)s: use isal, zlib-ng or zlib.")
+                               % {"name": options["engine"]})
         if options["split_mb"] < 1:
             raise CommandError(_("--split-mb must be at least 1."))
         settings = dict(split_bytes=options["split_mb"] << 20, engine=options["engine"],
