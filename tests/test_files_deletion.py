@@ -15,6 +15,7 @@ from handover.files.actions import (
     do_run_audit,
     do_run_export,
     do_set_legal_hold,
+    do_set_retention_rule,
     do_start_audit,
     do_start_export,
     do_trash_file,
@@ -105,3 +106,20 @@ def test_its_purge_command_is_a_dry_run_unless_told(handed_over, alice, capsys):
     assert rec(run, "zdjecie.jpg").state == FileState.PURGED
     with pytest.raises(CommandError, match="no workspace"):
         call_command("purge", workspace="nope")
+
+
+def test_it_applies_the_workspaces_own_retention_and_a_later_end_date(handed_over, alice):
+    _root, run, delivery = handed_over
+    do_confirm_receipt(delivery, name="Anna Kowalczyk", ip="198.51.100.7")
+    notes = rec(run, "notatki.txt")
+    do_set_retention_rule(run.workspace, actor=alice, country="PL", kind="operational",
+                          years=5, legal_basis="Our contract with the client, clause 9")
+    notes.refresh_from_db()
+    assert notes.legal_basis == "Our contract with the client, clause 9"
+    assert notes.delete_after == run.engagement.end_date.replace(
+        year=run.engagement.end_date.year + 5)
+    with pytest.raises(ValidationError, match="retention"):
+        do_trash_file(notes, actor=alice)
+    Engagement.objects.filter(pk=run.engagement_id).update(
+        end_date=timezone.localdate() - timedelta(days=6 * 366))
+    assert do_trash_file(notes, actor=alice).state == FileState.TRASHED

@@ -80,7 +80,23 @@ def do_set_retention_rule(workspace, *, actor, country: str, kind: str, years: i
         defaults={"years": years, "legal_basis": legal_basis.strip(), "start": start})
     record(workspace, actor, "files.retention_changed", None, country=country.upper(),
            kind=kind, years=years, legal_basis=legal_basis.strip())
+    affected = FileRecord.objects.filter(
+        workspace=workspace, retention_kind=kind, audit_run__client__country=country.upper(),
+    ).exclude(state=FileState.PURGED).select_related("audit_run__engagement",
+                                                     "audit_run__client")
+    for file_record in affected:
+        _refresh_retention(file_record)
     return rule
+
+
+def _refresh_retention(file_record: FileRecord) -> None:
+    """Recompute the delete-after date: the rule or the engagement's end may have changed."""
+    run = file_record.audit_run
+    day, basis = dates_for(file_record.workspace, run.engagement, run.client,
+                           file_record.retention_kind)
+    if (day, basis) != (file_record.delete_after, file_record.legal_basis):
+        file_record.delete_after, file_record.legal_basis = day, basis
+        file_record.save(update_fields=["delete_after", "legal_basis"])
 
 
 # Audit -----------------------------------------------------------------------------------
@@ -344,7 +360,10 @@ def trash_blockers(file_record: FileRecord, *, today=None) -> list[str]:
         reasons.append(_("the client has not confirmed receipt"))
     if file_record.legal_hold:
         reasons.append(_("it is on legal hold"))
-    if file_record.delete_after is None or file_record.delete_after > today:
+    run = file_record.audit_run
+    delete_after, _basis = dates_for(file_record.workspace, run.engagement, run.client,
+                                     file_record.retention_kind)
+    if delete_after is None or delete_after > today:
         reasons.append(_("its retention period is not over"))
     return reasons
 
@@ -364,6 +383,7 @@ def purge_blockers(file_record: FileRecord, *, now=None) -> list[str]:
 @transaction.atomic
 def do_trash_file(file_record: FileRecord, *, actor, today=None) -> FileRecord:
     file_record = FileRecord.objects.select_for_update().get(pk=file_record.pk)
+    _refresh_retention(file_record)
     blockers = trash_blockers(file_record, today=today)
     if blockers:
         raise ValidationError(_("%(path)s stays: %(reasons)s.") % {
