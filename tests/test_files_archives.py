@@ -168,3 +168,24 @@ def test_it_splits_large_groups_and_resumes_without_redoing(tmp_path):
     redone = [a["name"] for a in third.archives if not a.get("resumed")]
     assert redone == ["spreadsheets-part1.zip"]
     assert verify_dir(str(out), source=str(source))["spreadsheets-part1.zip"] == []
+
+
+def test_its_export_and_verify_commands_report_in_json(tmp_path, capsys):
+    import json
+
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    source = small_tree(tmp_path / "source", files=8)
+    call_command("export", str(source), out=str(tmp_path / "out"), json=True, engine="zlib-ng")
+    report = json.loads(capsys.readouterr().out)
+    assert report["errors"] == [] and {a["state"] for a in report["archives"]} == {"verified"}
+    call_command("verify", str(tmp_path / "out"), source=str(source), json=True)
+    assert json.loads(capsys.readouterr().out)["ok"] is True
+    write(source / "Tabelle" / "dati-0.csv", b"changed")
+    with pytest.raises(CommandError, match="did not verify"):
+        call_command("verify", str(tmp_path / "out"), source=str(source), json=True)
+    result = json.loads(capsys.readouterr().out)
+    assert result["archives"]["spreadsheets.zip"] == ["Tabelle/dati-0.csv: the source has changed"]
+    with pytest.raises(CommandError, match="Unknown deflate engine"):
+        call_command("export", str(source), out=str(tmp_path / "o2"), engine="brotli")
