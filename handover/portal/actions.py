@@ -26,16 +26,18 @@ def hash_token(token: str) -> str:
 
 @transaction.atomic
 def do_create_delivery(export_job, *, actor, recipient: str, days: int = 14,
-                       language: str = "en", client=None) -> tuple[Delivery, str]:
+                       language: str = "", client=None) -> tuple[Delivery, str]:
     """A delivery and its link token (256 bits; only the hash is stored)."""
     if export_job.state != JobState.DONE or not export_job.archives.exists():
         raise ValidationError(_("Only a finished, verified export can be delivered."))
     if not 1 <= days <= 90:
         raise ValidationError(_("A link can stay open between 1 and 90 days."))
     token = secrets.token_urlsafe(32)
+    client = client or export_job.audit_run.client
+    language = language or (client.language if client else export_job.workspace.language)
     delivery = Delivery.objects.create(
         workspace=export_job.workspace, export_job=export_job, recipient=recipient.strip(),
-        language=language, client=client or export_job.audit_run.client,
+        language=language, client=client,
         token_hash=hash_token(token), expires_at=timezone.now() + timedelta(days=days),
         created_by=actor)
     record(delivery.workspace, actor, "delivery.created", delivery, recipient=recipient,
