@@ -80,7 +80,7 @@ class AuditRun(models.Model):
                                related_name="+", verbose_name=_("client"))
     engagement = models.ForeignKey(Engagement, on_delete=models.SET_NULL, null=True,
                                    blank=True, related_name="+", verbose_name=_("engagement"))
-    root = models.CharField(_("folder"), max_length=1000)
+    root = models.TextField(_("folder"))
     rules = models.JSONField(default=dict, blank=True)
     state = models.CharField(max_length=10, choices=JobState.choices, default=JobState.QUEUED)
     done_bytes = models.BigIntegerField(default=0)
@@ -115,7 +115,7 @@ class FileState(models.TextChoices):
 class FileRecord(models.Model):
     workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="+")
     audit_run = models.ForeignKey(AuditRun, on_delete=models.CASCADE, related_name="files")
-    path = models.CharField(max_length=2000)
+    path = models.TextField()
     size = models.BigIntegerField(default=0)
     modified_at = models.DateTimeField(null=True)
     group = models.CharField(max_length=20)
@@ -134,7 +134,7 @@ class FileRecord(models.Model):
                                 related_name="files")
     state = models.CharField(max_length=12, choices=FileState.choices,
                              default=FileState.PRESENT)
-    trash_path = models.CharField(max_length=2000, blank=True)
+    trash_path = models.TextField(blank=True)
     trashed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -167,8 +167,8 @@ class FixAction(models.Model):
     audit_run = models.ForeignKey(AuditRun, on_delete=models.CASCADE, related_name="fixes")
     finding = models.CharField(max_length=30)
     kind = models.CharField(max_length=10, choices=Kind.choices)
-    old_path = models.CharField(max_length=2000)
-    new_path = models.CharField(max_length=2000, blank=True)
+    old_path = models.TextField()
+    new_path = models.TextField(blank=True)
     state = models.CharField(max_length=10, choices=State.choices, default=State.PROPOSED)
     error = models.CharField(max_length=300, blank=True)
     applied_at = models.DateTimeField(null=True, blank=True)
@@ -187,7 +187,7 @@ class FixAction(models.Model):
 class ExportJob(models.Model):
     workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="+")
     audit_run = models.ForeignKey(AuditRun, on_delete=models.CASCADE, related_name="exports")
-    out_dir = models.CharField(max_length=1000)
+    out_dir = models.TextField()
     state = models.CharField(max_length=10, choices=JobState.choices, default=JobState.QUEUED)
     done_bytes = models.BigIntegerField(default=0)
     total_bytes = models.BigIntegerField(default=0)
