@@ -30,6 +30,7 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "approve_letters": MANAGERS,
     "record_departure": STAFF,
     "manage_departures": MANAGERS,
+    "manage_files": STAFF,
 }
 
 

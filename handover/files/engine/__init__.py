@@ -1,0 +1,1 @@
+"""Django-free engine of the files app: walking, hashing, rules, zip export and verify."""
