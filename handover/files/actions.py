@@ -79,7 +79,7 @@ def do_set_retention_rule(workspace, *, actor, country: str, kind: str, years: i
         workspace=workspace, country=country.upper(), kind=kind,
         defaults={"years": years, "legal_basis": legal_basis.strip(), "start": start})
     record(workspace, actor, "files.retention_changed", None, country=country.upper(),
-           kind=kind, years=years, legal_basis=legal_basis.strip())
+           retention_kind=kind, years=years, legal_basis=legal_basis.strip())
     affected = FileRecord.objects.filter(
         workspace=workspace, retention_kind=kind, audit_run__client__country=country.upper(),
     ).exclude(state=FileState.PURGED).select_related("audit_run__engagement",
@@ -230,7 +230,7 @@ def do_apply_fix(fix: FixAction, *, actor) -> FixAction:
             state=FileState.TRASHED, trash_path=target, trashed_at=timezone.now())
     else:
         FileRecord.objects.filter(audit_run=run, path=fix.old_path).update(path=fix.new_path)
-    record(fix.workspace, actor, "files.fix_applied", fix, kind=fix.kind,
+    record(fix.workspace, actor, "files.fix_applied", fix, change=fix.kind,
            old_path=fix.old_path, new_path=fix.new_path)
     return fix
 
@@ -259,7 +259,7 @@ def do_undo_fix(fix: FixAction, *, actor) -> FixAction:
             state=FileState.PRESENT, trash_path="", trashed_at=None)
     else:
         FileRecord.objects.filter(audit_run=run, path=fix.new_path).update(path=fix.old_path)
-    record(fix.workspace, actor, "files.fix_undone", fix, kind=fix.kind,
+    record(fix.workspace, actor, "files.fix_undone", fix, change=fix.kind,
            old_path=fix.old_path, new_path=fix.new_path)
     return fix
 

@@ -2,15 +2,17 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from .models import FixAction, RetentionKind
+
 SENTENCES = {
     "files.rules_changed": _("%(actor)s changed the naming rule of the workspace."),
     "files.retention_changed": _(
-        "%(actor)s set the retention of %(kind)s files in %(country)s to %(years)s years "
+        "%(actor)s set the retention of %(retention_kind)s files in %(country)s to %(years)s years "
         "(%(legal_basis)s)."),
     "files.audit_started": _("%(actor)s started an audit of the folder %(root)s."),
     "files.audited": _("%(actor)s audited %(root)s: %(files)s files, %(findings)s findings."),
-    "files.fix_applied": _("%(actor)s applied a change to %(old_path)s (%(kind)s)."),
-    "files.fix_undone": _("%(actor)s undid the change to %(old_path)s (%(kind)s)."),
+    "files.fix_applied": _("%(actor)s applied a change to %(old_path)s (%(change)s)."),
+    "files.fix_undone": _("%(actor)s undid the change to %(old_path)s (%(change)s)."),
     "files.export_started": _("%(actor)s started exporting %(root)s."),
     "files.archive_verified": _(
         "%(actor)s verified the archive %(name)s: %(files)s files, SHA-256 %(sha256)s."),
@@ -24,3 +26,6 @@ SENTENCES = {
 }
 
 KINDS = (("files.", _("Files")),)
+
+# Data values shown in the reader's language.
+LABELS = {"retention_kind": RetentionKind, "change": FixAction.Kind}
