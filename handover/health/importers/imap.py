@@ -9,6 +9,7 @@ reconnects and resumes from the cursor. Passwords are passed in, never logged.
 from __future__ import annotations
 
 import contextlib
+import imaplib
 import ipaddress
 import logging
 import socket
@@ -88,7 +89,10 @@ def connect(source: ImapSource, password: str) -> IMAPClient:
                             ssl_context=_tls_context(), timeout=30)
         if source.starttls:
             client.starttls(_tls_context())
-        client.login(source.username, password)
+        if (source.username + password).isascii():
+            client.login(source.username, password)
+        else:  # LOGIN is ASCII only; AUTHENTICATE PLAIN carries UTF-8
+            client.plain_login(source.username, password)
     except LoginError as err:
         raise Refused(_("The IMAP server refused the user name or password.")) from err
     except ssl.SSLError as err:
@@ -103,6 +107,8 @@ DROPPED = (OSError, EOFError, IMAPClientError, ssl.SSLError)
 def _select(client: IMAPClient, source: ImapSource) -> int:
     try:
         info = client.select_folder(source.folder, readonly=True)
+    except imaplib.IMAP4.abort:
+        raise  # a dropped connection: retried
     except IMAPClientError as err:
         raise Refused(_("The folder %(folder)s does not exist on the server.") % {
             "folder": source.folder}) from err

@@ -99,6 +99,7 @@ _DROP = re.compile(r"<(script|style|head|title)\b.*?</\1\s*>", re.IGNORECASE | r
 _BREAK = re.compile(r"<\s*(br|/p|/div|/tr|/li|/h[1-6]|p|div|tr|li|h[1-6])\b[^>]*>",
                     re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>|<!--.*?-->", re.DOTALL)
+_LOOKS_HTML = re.compile(r"<\s*(html|body|table|div|p|font|br)\b", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\r\f\v]+")
 _BLANKS = re.compile(r"\n\s*\n\s*\n+")
 
@@ -140,6 +141,8 @@ def body_text(msg) -> str:
             break
     if plain is not None:
         text = _part_text(plain)
+        if _LOOKS_HTML.search(text[:4096]):  # HTML sent as text/plain: keep only its text
+            text = html_to_text(text)
     elif markup is not None:
         text = html_to_text(_part_text(markup))
     else:
