@@ -65,7 +65,7 @@ def test_it_imports_every_message_once_across_a_server_restart(dovecot, workspac
     report = run_import("mail", workspace_a, actor=alice, source=url, password=PASSWORD)
     assert len(calls) >= 3
     assert (report.imported, report.duplicates, report.failed) == (250, 0, 0)
-    stored = Interaction.objects.filter(workspace=workspace_a, source="mail")
+    stored = Interaction.objects.filter(workspace=workspace_a, source_id__endswith="@imap.test")
     assert sorted(stored.values_list("source_id", flat=True)) == sorted(
         f"m{n}@imap.test" for n in range(1, 251))
     assert stored.filter(engagement__isnull=False).count() == 250  # by the client's domain

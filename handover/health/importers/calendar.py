@@ -9,6 +9,8 @@ time. VTODOs with a DUE become task requests.
 from __future__ import annotations
 
 import itertools
+import signal
+import threading
 import warnings
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -23,6 +25,9 @@ from ..models import Channel, Direction, Interaction
 from .base import Context, Refused
 from .mailparse import MAX_BODY, MAX_SUBJECT, html_to_text
 
+FILE_SECONDS = 20
+SUB_DAILY = {"SECONDLY", "MINUTELY", "HOURLY"}
+EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
 MAX_OCCURRENCES = 500  # per series, within a year from now
 HORIZON = timedelta(days=365)
 
@@ -91,10 +96,31 @@ def import_files(ctx: Context) -> None:
         ctx.advance()
 
 
+class TooSlow(Exception):
+    pass
+
+
+def _alarm(_signum, _frame):
+    raise TooSlow
+
+
 def _import_file(ctx: Context, file: Path) -> None:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        _read_file(ctx, file)
+    """One file, with a time budget when running in the main thread (a hostile rule can
+    ask for millions of occurrences)."""
+    guard = threading.current_thread() is threading.main_thread()
+    if guard:
+        previous = signal.signal(signal.SIGALRM, _alarm)
+        signal.alarm(FILE_SECONDS)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            _read_file(ctx, file)
+    except TooSlow:
+        ctx.fail(str(file), _("The calendar's repeating events take too long to expand."))
+    finally:
+        if guard:
+            signal.alarm(0)
+            signal.signal(signal.SIGALRM, previous)
 
 
 def _read_file(ctx: Context, file: Path) -> None:
@@ -117,11 +143,15 @@ def _read_file(ctx: Context, file: Path) -> None:
 
 
 def _occurrences(ctx, file, calendar, rows, changes) -> None:
+    for event in calendar.walk("VEVENT"):
+        rule = event.get("RRULE")
+        if rule is not None and str((rule.get("FREQ") or [""])[0]).upper() in SUB_DAILY:
+            del event["RRULE"]  # hourly or finer: kept as its first occurrence only
     query = recurring_ical_events.of(calendar, skip_bad_series=True,
                                      keep_recurrence_attributes=True)
     horizon = djtz.now() + HORIZON
     counts: dict[str, int] = {}
-    for event in itertools.islice(query.all(), 20_000):
+    for event in itertools.islice(query.between(EARLIEST, horizon), 20_000):
         start = _when(event, "DTSTART")
         if start is None or start > horizon:
             continue

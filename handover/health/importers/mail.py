@@ -11,29 +11,28 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
-from ..actions import do_write_interactions
-from ..models import Channel, Direction, Interaction
+from ..actions import do_write_mail_rows
+from ..models import Direction
 from . import mailsources
 from .base import Context, Refused
 
 POOL_THRESHOLD = 16 * 1024 * 1024  # below this size, parsing in-process is quicker
 
 
-def to_row(ctx: Context, fields: dict) -> Interaction:
+def to_row(ctx: Context, fields: dict) -> dict:
     sender = fields["sender"]
     matcher = ctx.matcher
     outbound = bool(sender) and matcher.is_own(sender)
     engagement_id, counterpart = matcher.place(
         fields["recipients"] + [sender] if outbound else [sender] + fields["recipients"]
     )
-    return Interaction(
-        workspace=ctx.workspace, engagement_id=engagement_id, channel=Channel.EMAIL,
+    fields.update(
+        engagement_id=engagement_id, counterpart=counterpart, source_id=fields["key"],
         direction=Direction.OUTBOUND if outbound else Direction.INBOUND,
-        occurred_at=fields["occurred_at"], utc_offset_minutes=fields["utc_offset"],
-        subject=fields["subject"], body=fields["body"], sender=sender,
-        participants=fields["recipients"][:100], counterpart=counterpart,
-        source="mail", source_id=fields["key"], import_run=ctx.run,
+        participants=fields["recipients"][:100],
+        import_run_id=ctx.run.pk if ctx.run is not None else None,
     )
+    return fields
 
 
 def write_parsed(ctx: Context, parsed: list) -> None:
@@ -44,10 +43,10 @@ def write_parsed(ctx: Context, parsed: list) -> None:
         else:
             ctx.fail(label, value)
     if rows:
-        fresh, duplicates = do_write_interactions(ctx.workspace, rows)
+        fresh, duplicates = do_write_mail_rows(ctx.workspace, rows)
         ctx.report.imported += len(fresh)
         ctx.report.duplicates += duplicates
-        ctx.report.unmatched += sum(1 for r in fresh if r.engagement_id is None)
+        ctx.report.unmatched += sum(1 for r in fresh if r["engagement_id"] is None)
     ctx.advance(sum(p[3] for p in parsed))
 
 

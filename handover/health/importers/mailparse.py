@@ -1,12 +1,14 @@
 """Reading one RFC 822 message into plain fields. Django-free, fast, never raises on content.
 
-compat32 parsing (several times faster than `email.policy.default`), headers decoded by
-hand, the text body from text/plain or, failing that, HTML reduced to text. HTML is never
-kept: only its text survives.
+Headers are read by hand and MIME parts split with bytes operations, so only the part
+holding the text is decoded; an odd structure falls back to the email package's compat32
+parser (several times faster than `email.policy.default`). The body is text/plain or,
+failing that, HTML reduced to text: HTML is never kept, only its text survives.
 """
 
 from __future__ import annotations
 
+import binascii
 import hashlib
 import html
 import re
@@ -124,6 +126,114 @@ def _part_text(part) -> str:
     return _charset_decode(payload, part.get_content_charset())
 
 
+_PARAM = re.compile(r';\s*([\w*-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s;]+))')
+
+
+class Head:
+    """Header lines by lower-case name, unfolded: just what the importer reads."""
+
+    __slots__ = ("values",)
+
+    def __init__(self, block: bytes):
+        try:
+            text = block.decode("utf-8")
+        except UnicodeDecodeError:
+            text = block.decode("latin-1")
+        values: dict[str, list[str]] = {}
+        name = None
+        for line in text.replace("\r\n", "\n").split("\n"):
+            if line[:1] in (" ", "\t"):
+                if name is not None:
+                    values[name][-1] += " " + line.strip()
+                continue
+            key, sep, value = line.partition(":")
+            if not sep or not key or " " in key:
+                name = None
+                continue
+            name = key.strip().lower()
+            values.setdefault(name, []).append(value.strip())
+        self.values = values
+
+    def get(self, name: str, default=None):
+        found = self.values.get(name.lower())
+        return found[0] if found else default
+
+    def get_all(self, name: str, default=None):
+        return self.values.get(name.lower(), default)
+
+    def get_content_type(self) -> str:
+        value = self.get("content-type") or ""
+        ctype = value.split(";", 1)[0].strip().lower()
+        return ctype if "/" in ctype else "text/plain"
+
+    def get_param(self, param: str):
+        for key, quoted, token in _PARAM.findall(self.get("content-type") or ""):
+            if key.lower() == param:
+                return quoted if quoted else token
+        return None
+
+    def get_content_charset(self):
+        charset = self.get_param("charset")
+        return charset.lower() if charset else None
+_SPLIT = re.compile(rb"\r?\n\r?\n")
+
+
+def _head_and_body(raw: bytes):
+    found = _SPLIT.search(raw)
+    if found is None:
+        return raw, b""
+    return raw[:found.start()], raw[found.end():]
+
+
+def _decode_transfer(payload: bytes, encoding: str) -> bytes:
+    encoding = encoding.strip().lower()
+    if encoding == "base64":
+        return binascii.a2b_base64(payload)
+    if encoding == "quoted-printable":
+        return binascii.a2b_qp(payload)
+    return payload
+
+
+def _fast_text(head, body: bytes, depth: int = 0):
+    """(kind, text) of the first plain (else HTML) part, splitting parts with bytes
+    operations; headers only go through the email package. None when nothing is found."""
+    ctype = head.get_content_type()
+    if ctype.startswith("multipart/"):
+        boundary = head.get_param("boundary")
+        if not boundary or depth > 8:
+            raise ValueError("no boundary")
+        marker = b"--" + str(boundary).encode("latin-1")
+        html = None
+        for chunk in body.split(marker)[1:]:
+            if chunk.startswith(b"--"):
+                break
+            chunk = chunk.split(b"\n", 1)[1] if b"\n" in chunk else b""
+            if chunk.startswith((b"\n", b"\r\n")):
+                part_raw, part_body = b"", chunk.lstrip(b"\r\n")
+            else:
+                part_raw, part_body = _head_and_body(chunk)
+            part_head = Head(part_raw)
+            if (part_head.get("Content-Disposition") or "").lower().startswith("attachment"):
+                continue
+            found = _fast_text(part_head, part_body.rstrip(b"\r\n"), depth + 1)
+            if found and found[0] == "plain":
+                return found
+            if found and html is None:
+                html = found
+        return html
+    if ctype not in ("text/plain", "text/html"):
+        return None
+    payload = _decode_transfer(body, head.get("Content-Transfer-Encoding") or "")
+    text = _charset_decode(payload, head.get_content_charset())
+    return ("plain" if ctype == "text/plain" else "html"), text
+
+
+def _finish(kind: str, text: str) -> str:
+    if kind == "html" or _LOOKS_HTML.search(text[:4096]):
+        text = html_to_text(text)
+    return text.replace("\r\n", "\n").replace("\x00", "")[:MAX_BODY].strip()
+
+
 def body_text(msg) -> str:
     plain = markup = None
     for part in msg.walk():
@@ -140,14 +250,10 @@ def body_text(msg) -> str:
         if plain is not None:
             break
     if plain is not None:
-        text = _part_text(plain)
-        if _LOOKS_HTML.search(text[:4096]):  # HTML sent as text/plain: keep only its text
-            text = html_to_text(text)
-    elif markup is not None:
-        text = html_to_text(_part_text(markup))
-    else:
-        return ""
-    return text.replace("\r\n", "\n").replace("\x00", "")[:MAX_BODY].strip()
+        return _finish("plain", _part_text(plain))  # HTML sent as text/plain: its text
+    if markup is not None:
+        return _finish("html", _part_text(markup))
+    return ""
 
 
 def addresses(msg, *names: str) -> list[str]:
@@ -189,7 +295,13 @@ def parse(raw: bytes) -> dict:
     """Fields of one message. Raises NotMail, or ValueError with a reason to report."""
     if not looks_like_mail(raw[:16384]):
         raise NotMail("not an e-mail message")
-    msg = message_from_bytes(raw)
+    head_raw, body = _head_and_body(raw)
+    msg = Head(head_raw)
+    try:
+        found = _fast_text(msg, body)
+        text = _finish(*found) if found else ""
+    except Exception:  # noqa: BLE001 - odd structure: the full parser decides
+        text = body_text(message_from_bytes(raw))
     message_id = header_text(msg.get("Message-ID")).strip().strip("<>").strip()
     when = parse_date(header_text(msg.get("Date"))) or _received_date(msg)
     if when is None:
@@ -203,7 +315,7 @@ def parse(raw: bytes) -> dict:
         "subject": header_text(msg.get("Subject"))[:MAX_SUBJECT],
         "sender": senders[0] if senders else "",
         "recipients": recipients,
-        "body": body_text(msg),
+        "body": text,
     }
 
 
