@@ -147,6 +147,8 @@ def _occurrences(ctx, file, calendar, rows, changes) -> None:
         rule = event.get("RRULE")
         if rule is not None and str((rule.get("FREQ") or [""])[0]).upper() in SUB_DAILY:
             del event["RRULE"]  # hourly or finer: kept as its first occurrence only
+    series_uids = {_text(e, "UID") for e in calendar.walk("VEVENT")
+                   if any(name in e for name in ("RRULE", "RDATE", "RECURRENCE-ID"))}
     query = recurring_ical_events.of(calendar, skip_bad_series=True,
                                      keep_recurrence_attributes=True)
     horizon = djtz.now() + HORIZON
@@ -161,7 +163,9 @@ def _occurrences(ctx, file, calendar, rows, changes) -> None:
             continue
         original = _when(event, "RECURRENCE-ID") or start
         sequence = _text(event, "SEQUENCE") or "0"
-        key = f"{uid}|{original.isoformat()}"[:280]
+        series = uid in series_uids
+        # A single event keeps its key when it moves; an occurrence is keyed by its slot.
+        key = f"{uid}|{original.isoformat() if series else 'single'}"[:280]
         end = _when(event, "DTEND")
         addresses = _addresses(event)
         engagement_id, counterpart = ctx.matcher.place(addresses)

@@ -15,7 +15,7 @@ import re
 from datetime import UTC, datetime, timedelta, timezone
 from email import message_from_bytes
 from email.header import decode_header
-from email.utils import getaddresses, parsedate_tz
+from email.utils import parsedate_tz
 
 MAX_BODY = 100_000
 MAX_SUBJECT = 500
@@ -256,19 +256,20 @@ def body_text(msg) -> str:
     return ""
 
 
+_ADDRESS = re.compile(r"[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+")
+
+
 def addresses(msg, *names: str) -> list[str]:
-    values = []
-    for name in names:
-        values.extend(header_text(v) for v in (msg.get_all(name) or []))
+    """Addresses in these headers, lower-cased, in order, once each. A pattern rather
+    than a full RFC 5322 parse: display names and comments never hold a real address
+    that the owner would not also recognise."""
     found = []
-    try:
-        pairs = getaddresses(values)
-    except Exception:  # noqa: BLE001
-        pairs = []
-    for _name, addr in pairs:
-        addr = addr.strip().strip("<>").lower()
-        if "@" in addr and len(addr) <= 320 and addr not in found:
-            found.append(addr)
+    for name in names:
+        for value in msg.get_all(name) or []:
+            for addr in _ADDRESS.findall(header_text(value)):
+                addr = addr.strip(".").lower()
+                if len(addr) <= 320 and addr not in found:
+                    found.append(addr)
     return found
 
 
