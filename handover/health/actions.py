@@ -78,7 +78,7 @@ def do_write_interactions(workspace: Workspace, rows: list[Interaction]):
 
 MAIL_COLUMNS = ("workspace_id", "engagement_id", "channel", "direction", "occurred_at",
                 "utc_offset_minutes", "subject", "body", "sender", "participants",
-                "counterpart", "source", "source_id", "import_run_id", "created_at")
+                "counterpart", "source", "source_id", "import_run_id", "created_at", "sequence")
 
 
 def do_write_mail_rows(workspace: Workspace, rows: list[dict]) -> tuple[list[dict], int]:
@@ -104,7 +104,7 @@ def do_write_mail_rows(workspace: Workspace, rows: list[dict]) -> tuple[list[dic
             (workspace.pk, r["engagement_id"], "email", r["direction"],
              ops.adapt_datetimefield_value(r["occurred_at"]), r["utc_offset"], r["subject"],
              r["body"], r["sender"], json.dumps(r["participants"]), r["counterpart"], "mail",
-             r["source_id"], r["import_run_id"], now)
+             r["source_id"], r["import_run_id"], now, 0)
             for r in fresh
         ]
         with transaction.atomic(), connection.cursor() as cursor:
@@ -114,14 +114,16 @@ def do_write_mail_rows(workspace: Workspace, rows: list[dict]) -> tuple[list[dic
 
 @transaction.atomic
 def do_record_schedule_change(workspace: Workspace, row: Interaction, *,
-                              move: Interaction | None = None, to=None) -> bool:
+                              move: Interaction | None = None, to=None,
+                              sequence: int = 0) -> bool:
     """Record a moved meeting: the change row, and the meeting at its new time."""
     if Interaction.objects.filter(workspace=workspace, source=row.source,
                                   source_id=row.source_id).exists():
         return False
     row.save()
     if move is not None and to is not None:
-        Interaction.objects.filter(pk=move.pk, workspace=workspace).update(occurred_at=to)
+        Interaction.objects.filter(pk=move.pk, workspace=workspace).update(
+            occurred_at=to, sequence=sequence)
     return True
 
 

@@ -46,6 +46,7 @@ class Interaction(models.Model):
     due_at = models.DateTimeField(_("requested by"), null=True, blank=True)
     old_time = models.DateTimeField(_("previous time"), null=True, blank=True)
     new_time = models.DateTimeField(_("new time"), null=True, blank=True)
+    sequence = models.IntegerField(default=0)  # iCalendar SEQUENCE: which version is newer
     source = models.CharField(max_length=20)
     source_id = models.CharField(max_length=300)
     import_run = models.ForeignKey(

@@ -163,6 +163,10 @@ def _occurrences(ctx, file, calendar, rows, changes) -> None:
             continue
         original = _when(event, "RECURRENCE-ID") or start
         sequence = _text(event, "SEQUENCE") or "0"
+        try:
+            number = int(sequence)
+        except ValueError:
+            number = 0
         series = uid in series_uids
         # A single event keeps its key when it moves; an occurrence is keyed by its slot.
         key = f"{uid}|{original.isoformat() if series else 'single'}"[:280]
@@ -182,6 +186,7 @@ def _occurrences(ctx, file, calendar, rows, changes) -> None:
             continue
         rows.append(Interaction(
             channel=Channel.MEETING, occurred_at=start, body=body, source_id=key,
+            sequence=number,
             duration=(end - start) if end and end > start else None, **common))
         if original != start:
             changes.append((key, Interaction(channel=Channel.SCHEDULE_CHANGE, occurred_at=start,
@@ -215,7 +220,8 @@ def _store(ctx: Context, rows: list[Interaction], changes) -> None:
     fresh_rows = []
     for row in rows:
         before = existing.get(row.source_id)
-        if before is not None and before.occurred_at != row.occurred_at:
+        if (before is not None and before.occurred_at != row.occurred_at
+                and row.sequence > before.sequence):
             change = Interaction(
                 workspace=ctx.workspace, engagement_id=before.engagement_id,
                 channel=Channel.SCHEDULE_CHANGE, direction=row.direction,
@@ -225,7 +231,7 @@ def _store(ctx: Context, rows: list[Interaction], changes) -> None:
                 source_id=f"{row.source_id}|{row.occurred_at.isoformat()}|changed"[:300],
                 import_run=ctx.run)
             if do_record_schedule_change(ctx.workspace, change, move=before,
-                                         to=row.occurred_at):
+                                         to=row.occurred_at, sequence=row.sequence):
                 ctx.report.imported += 1
             continue
         fresh_rows.append(row)
