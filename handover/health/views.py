@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters
 
 from handover.clients import selectors as client_selectors
 from handover.core.access import workspace_view
@@ -64,6 +65,7 @@ def _start(request, run):
     return redirect("import_detail", ws=request.workspace.slug, import_run_id=run.pk)
 
 
+@sensitive_post_parameters("imap-password")
 @workspace_view("manage_clients")
 def import_list(request):
     upload = UploadForm(prefix="upload")
