@@ -121,3 +121,26 @@ def test_it_never_stores_the_password_in_clear(workspace_a, alice):
     assert unseal(stored.sealed_secret) == PASSWORD
     do_finish_import(stored, report=None)
     assert ImportRun.objects.get(pk=run.pk).sealed_secret == ""
+
+
+@pytest.mark.django_db
+def test_it_upgrades_a_plain_connection_with_starttls(dovecot, workspace_a, alice):
+    report = run_import("mail", workspace_a, actor=alice, password=PASSWORD,
+                        source=f"imap://alice@127.0.0.1:{dovecot.plain_port}/INBOX")
+    assert (report.imported, report.failed) == (250, 0)
+
+
+@pytest.mark.django_db
+def test_it_refuses_a_private_host_in_the_imap_form(settings, workspace_a, alice):
+    from .conftest import signed_in
+
+    settings.IMAP_ALLOW_PRIVATE = False
+    response = signed_in(alice).post(f"/w/{workspace_a.slug}/imports/", {
+        "imap-host": "127.0.0.1", "imap-port": "993", "imap-security": "tls",
+        "imap-username": "alice", "imap-password": PASSWORD, "imap-folder": "INBOX",
+        "imap-client": ""})
+    assert response.status_code == 200
+    assert b"private or local network address" in response.content
+    assert PASSWORD.encode() not in response.content
+    assert not ImportRun.objects.filter(workspace=workspace_a, kind="mail",
+                                        label__startswith="imaps://").exists()
