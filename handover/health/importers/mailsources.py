@@ -15,6 +15,7 @@ from pathlib import Path
 from .mailparse import looks_like_mail, safe_parse
 
 CHUNK = 4 * 1024 * 1024
+SEPARATOR = b"\n\nFrom "
 BATCH = 250
 
 
@@ -25,7 +26,8 @@ def is_mbox(path: Path) -> bool:
 
 
 def mbox_ranges(path: Path) -> Iterator[tuple[int, int]]:
-    """(start, end) of each message: lines starting with "From " split the file."""
+    """(start, end) of each message: a "From " line after a blank line splits the file
+    (so an unescaped "From " inside a paragraph does not cut a message in two)."""
     with open(path, "rb") as handle:
         offset = 0
         start = None
@@ -41,15 +43,15 @@ def mbox_ranges(path: Path) -> Iterator[tuple[int, int]]:
                 start = 0
                 pos = 1
             while True:
-                hit = data.find(b"\nFrom ", pos)
+                hit = data.find(SEPARATOR, pos)
                 if hit < 0:
                     break
-                boundary = base + hit + 1
+                boundary = base + hit + 2
                 if start is not None and boundary > start:
                     yield start, boundary
                 start = boundary
                 pos = hit + 1
-            tail = data[-5:]
+            tail = data[-(len(SEPARATOR) - 1):]
             offset += len(chunk)
         if start is not None and offset > start:
             yield start, offset
