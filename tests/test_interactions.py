@@ -180,6 +180,8 @@ def test_it_files_everything_under_a_new_client_with_the_client_option(workspace
     row = Interaction.objects.get(workspace=workspace_a, subject="Hi")
     assert row.engagement.client.name == "Nordlys AS"
     assert row.occurred_at == datetime(2026, 1, 6, 13, tzinfo=UTC)
+    run = ImportRun.objects.get(workspace=workspace_a, label=str(message))
+    assert (run.state, run.imported) == ("done", 1) and row.import_run == run
     with pytest.raises(CommandError, match="no workspace"):
         call_command("import_mail", str(message), workspace="nope")
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from handover.core.models import Membership, Role, Workspace
 
+from ..actions import do_create_import, do_finish_import
 from ..importers.base import Refused
 from ..importers.mapping import parse_mapping
 from ..importers.run import is_imap, run_import
@@ -45,13 +46,19 @@ class ImportCommand(BaseCommand):
             password = os.environ.get("HANDOVER_IMAP_PASSWORD", "")
             if not password:
                 raise CommandError(_("Set HANDOVER_IMAP_PASSWORD to the IMAP password."))
+        actor = owner.user if owner else None
+        # The run is recorded (audit trail, link from each row); the password never is.
+        run = do_create_import(ws, actor=actor, kind=self.kind, label=source,
+                               client_name=client)
         try:
             mapping = parse_mapping(map)
-            report = self._run(ws, owner.user if owner else None, source, client, password,
-                               mapping, as_json, set(me), processes, time_zone)
+            report = self._run(ws, actor, source, client, password, mapping, as_json,
+                               set(me), processes, time_zone, run)
         except Refused as err:
+            do_finish_import(run, report=None, error=str(err))
             raise CommandError(str(err)) from err
         data = report.as_dict()
+        do_finish_import(run, report=data)
         if as_json:
             self.stdout.write(json.dumps(data, indent=2, ensure_ascii=False))
             return
@@ -61,11 +68,12 @@ class ImportCommand(BaseCommand):
             self.stdout.write(f"  {failure['item']}: {failure['reason']}")
 
     def _run(self, ws, actor, source, client, password, mapping, quiet, own, processes,
-             time_zone):
+             time_zone, run):
         from rich.progress import BarColumn, Progress, TaskProgressColumn, TimeRemainingColumn
 
         kwargs = dict(actor=actor, source=source, client_name=client, password=password,
-                      mapping=mapping, own=own, processes=processes, time_zone=time_zone)
+                      mapping=mapping, own=own, processes=processes, time_zone=time_zone,
+                      run=run)
         if quiet or not self.stderr.isatty():
             return run_import(self.kind, ws, **kwargs)
         with Progress("{task.description}", BarColumn(), TaskProgressColumn(),
