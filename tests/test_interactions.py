@@ -209,3 +209,9 @@ def test_it_shows_a_message_as_text_and_filters_the_timeline(workspace_a, alice,
     assert b"Evil" in client.get(url, {"channel": "email"}).content
     assert b"Evil" not in client.get(url, {"channel": "call"}).content
     assert b"Evil" not in client.get(url, {"direction": "outbound"}).content
+
+
+def test_it_shows_the_latest_import_on_the_dashboard(workspace_a, alice, bob):
+    page = signed_in(alice).get(f"/w/{workspace_a.slug}/")
+    assert b"Latest import: demo.mbox" in page.content
+    assert b"Latest import" not in signed_in(bob).get(f"/w/{workspace_a.slug}/").content
