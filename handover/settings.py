@@ -283,3 +283,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("HANDOVER_LOG_LEVEL", "INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
 }
+
+# Mail import: IMAP servers on loopback, link-local or private addresses are refused
+# unless the instance allows them; an extra CA file for self-signed servers.
+IMAP_ALLOW_PRIVATE = env_bool("HANDOVER_IMAP_ALLOW_PRIVATE")
+IMAP_CA_FILE = env("HANDOVER_IMAP_CA_FILE")
