@@ -155,7 +155,7 @@ def test_it_serves_with_a_worker_and_stops_cleanly_on_sigterm(tmp_path):
                               cwd=ROOT, env=env, stdout=subprocess.PIPE,
                               stderr=subprocess.STDOUT, text=True, start_new_session=True)
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 180
         page = None
         while time.monotonic() < deadline and server.poll() is None:
             try:
@@ -169,9 +169,10 @@ def test_it_serves_with_a_worker_and_stops_cleanly_on_sigterm(tmp_path):
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/static/handover/app.css",
                                     timeout=5) as response:
             assert response.status == 200
-        children = subprocess.run(["pgrep", "-P", str(server.pid), "-f", "db_worker"],
-                                  capture_output=True, text=True).stdout
-        assert children.strip(), "the task worker is running"
+        for child in ("db_worker", "scheduler"):
+            running = subprocess.run(["pgrep", "-P", str(server.pid), "-f", child],
+                                     capture_output=True, text=True).stdout
+            assert running.strip(), f"{child} is running"
     finally:
         server.send_signal(signal.SIGTERM)
         output, _ = server.communicate(timeout=40)

@@ -24,6 +24,8 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "view_members": EVERYONE,
     "invite_members": MANAGERS,
     "change_roles": OWNERS,
+    "work_on_duties": EVERYONE,
+    "manage_duties": STAFF,
 }
 
 

@@ -18,7 +18,15 @@ from django.utils.translation import gettext as _
 
 from .audit import record
 from .mail import queue_email
-from .models import ApiToken, Invitation, Membership, OutboundEmail, Role, Workspace
+from .models import (
+    ApiToken,
+    Invitation,
+    Membership,
+    OutboundEmail,
+    Role,
+    ScheduledRun,
+    Workspace,
+)
 
 
 def hash_token(token: str) -> str:
@@ -260,3 +268,32 @@ def do_deliver_email(email: OutboundEmail) -> OutboundEmail:
         )
     email.save(update_fields=["state", "sent_at", "last_error"])
     return email
+
+
+def do_run_due_jobs(*, now=None) -> list[tuple[str, int]]:
+    """Enqueue every periodic job that is due, once per workspace and interval.
+
+    The claim is a conditional update, so two schedulers never enqueue the same run.
+    """
+    from .schedule import jobs
+
+    now = now or timezone.now()
+    started = []
+    for job in jobs():
+        for workspace_id in Workspace.objects.values_list("pk", flat=True):
+            with transaction.atomic():
+                row, created = ScheduledRun.objects.get_or_create(
+                    workspace_id=workspace_id, job=job.name,
+                    defaults={"last_run_at": now},
+                )
+                if not created:
+                    claimed = ScheduledRun.objects.filter(
+                        pk=row.pk, last_run_at=row.last_run_at,
+                        last_run_at__lte=now - job.every,
+                    ).update(last_run_at=now)
+                    if not claimed:
+                        continue
+                transaction.on_commit(
+                    lambda task=job.task, ws=workspace_id: task.enqueue(ws))
+            started.append((job.name, workspace_id))
+    return started

@@ -213,3 +213,17 @@ class OutboundAttachment(models.Model):
     def __str__(self):
         return self.filename
 
+
+
+class ScheduledRun(models.Model):
+    """When a periodic job last ran for a workspace (see core.schedule)."""
+
+    workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="+")
+    job = models.CharField(max_length=80)
+    last_run_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["workspace", "job"], name="one_run_row")]
+
+    def __str__(self):
+        return f"{self.job} @ {self.last_run_at}"

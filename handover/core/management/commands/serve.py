@@ -19,7 +19,7 @@ class Command(BaseCommand):
         parser.add_argument("--workers", type=int,
                             default=int(os.environ.get("HANDOVER_WEB_WORKERS", "2")))
         parser.add_argument("--no-worker", action="store_true",
-                            help="Do not start the background task worker.")
+                            help="Do not start the background task worker and scheduler.")
 
     def handle(self, *args, bind, workers, no_worker, **options):
         call_command("migrate", interactive=False, verbosity=0)
@@ -32,6 +32,7 @@ class Command(BaseCommand):
         ])]
         if not no_worker:
             children.append(subprocess.Popen([python, "-m", "handover", "db_worker"]))
+            children.append(subprocess.Popen([python, "-m", "handover", "scheduler"]))
         self.stdout.write(f"Handover is serving on http://{bind}/ (Ctrl+C to stop)")
 
         stopping = False

@@ -1,0 +1,191 @@
+"""Forms for duties, procedures, time, imports, reviews, reports and proposals."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from handover.clients.selectors import visible_engagements
+from handover.core.selectors import member_users
+
+from .models import Decision, Duty, DutyStatus
+from .timeimport.reader import FORMAT_NAMES, FORMATS
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class DutyForm(forms.ModelForm):
+    procedure = forms.CharField(
+        label=_("Procedure"), required=False, widget=forms.Textarea(attrs={"rows": 10}),
+        help_text=_("How the duty is done, step by step. Markdown: # headings, - lists, "
+                    "**bold**."))
+    reason = forms.CharField(label=_("Reason"), required=False, max_length=1000,
+                             widget=forms.Textarea(attrs={"rows": 2}))
+
+    class Meta:
+        model = Duty
+        fields = ["engagement", "title", "description", "assignee", "status", "started_on",
+                  "trial_review_on", "next_review_on", "frequency", "client_minutes",
+                  "agreed_minutes"]
+        widgets = {"started_on": DATE, "trial_review_on": DATE, "next_review_on": DATE,
+                   "description": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, membership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["engagement"].queryset = visible_engagements(membership)
+        self.fields["assignee"].queryset = member_users(membership.workspace)
+        self.fields["assignee"].label_from_instance = lambda user: user.display_name
+        self.fields["reason"].help_text = _("Why the duty is added or changed: kept in its "
+                                            "history.")
+        if self.instance.pk:
+            del self.fields["procedure"]
+            del self.fields["engagement"]
+            self.fields["reason"].required = True
+        else:
+            del self.fields["next_review_on"]
+            self.fields["status"].choices = [
+                (DutyStatus.TRIAL, DutyStatus.TRIAL.label),
+                (DutyStatus.ACTIVE, DutyStatus.ACTIVE.label)]
+
+    def clean(self):
+        data = super().clean()
+        if (not self.instance.pk and data.get("status") == DutyStatus.TRIAL
+                and not data.get("trial_review_on")):
+            self.add_error("trial_review_on", _("A duty on trial needs a review date."))
+        started, review = data.get("started_on"), data.get("trial_review_on")
+        if started and review and review < started:
+            self.add_error("trial_review_on", _("The review comes after the start."))
+        return data
+
+
+class ProcedureForm(forms.Form):
+    body = forms.CharField(label=_("Procedure"), widget=forms.Textarea(attrs={"rows": 14}))
+    change_note = forms.CharField(label=_("What changed and why"), max_length=500)
+
+
+class ProposalForm(forms.Form):
+    body = forms.CharField(label=_("Proposed procedure"),
+                           widget=forms.Textarea(attrs={"rows": 14}))
+    note = forms.CharField(label=_("What would change and why"), max_length=500)
+
+
+class DecideForm(forms.Form):
+    note = forms.CharField(label=_("Note"), max_length=500, required=False)
+
+
+class TimeEntryForm(forms.Form):
+    duty = forms.ModelChoiceField(label=_("Duty"), queryset=Duty.objects.none())
+    date = forms.DateField(label=_("Date"), widget=DATE)
+    start = forms.TimeField(label=_("From"), required=False,
+                            widget=forms.TimeInput(attrs={"type": "time"}))
+    end = forms.TimeField(label=_("To"), required=False,
+                          widget=forms.TimeInput(attrs={"type": "time"}))
+    minutes = forms.IntegerField(label=_("Minutes"), required=False, min_value=0,
+                                 max_value=24 * 60,
+                                 help_text=_("Either the minutes or the times from and to."))
+    occurrences = forms.IntegerField(label=_("Occurrences"), min_value=0, max_value=1000,
+                                     initial=1)
+    note = forms.CharField(label=_("Note"), required=False, max_length=1000)
+
+    def __init__(self, *args, duties, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["duty"].queryset = duties
+
+    def clean(self):
+        data = super().clean()
+        start, end, minutes = data.get("start"), data.get("end"), data.get("minutes")
+        day = data.get("date")
+        if start and end and day:
+            begin = timezone.make_aware(datetime.combine(day, start))
+            finish = timezone.make_aware(datetime.combine(day, end))
+            if finish < begin:
+                raise forms.ValidationError(_("The entry ends before it starts."))
+            data["started_at"], data["ended_at"] = begin, finish
+            data["seconds"] = int((finish - begin) / timedelta(seconds=1))
+        elif minutes is not None:
+            data["started_at"] = data["ended_at"] = None
+            data["seconds"] = minutes * 60
+        else:
+            raise forms.ValidationError(_("Give the minutes, or the times from and to."))
+        return data
+
+    def action_fields(self) -> dict:
+        d = self.cleaned_data
+        return {"date": d["date"], "started_at": d["started_at"], "ended_at": d["ended_at"],
+                "seconds": d["seconds"], "occurrences": d["occurrences"], "note": d["note"]}
+
+
+class TimerStopForm(forms.Form):
+    occurrences = forms.IntegerField(label=_("Occurrences done"), min_value=0, max_value=1000,
+                                     initial=1)
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=_("Export file (CSV)"))
+    format = forms.ChoiceField(
+        label=_("Format"), initial="auto",
+        choices=[("auto", _("Recognise it"))] + [(f, FORMAT_NAMES[f]) for f in FORMATS])
+
+    MAX_BYTES = 20 * 1024 * 1024
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > self.MAX_BYTES:
+            raise forms.ValidationError(_("The file is larger than 20 MB."))
+        return upload
+
+
+class MappingForm(forms.Form):
+    """One choice per tracker name without a duty yet: a duty, or leave those entries out."""
+
+    SKIP = "skip"
+
+    def __init__(self, *args, keys, duties, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.keys = keys
+        choices = [("", "—"), (self.SKIP, _("Leave these entries out"))] + [
+            (str(d.pk), f"{d.engagement.client.name}: {d.title}") for d in duties]
+        self.duties = {str(d.pk): d for d in duties}
+        for i, key in enumerate(keys):
+            label = " / ".join(p for p in key if p) or _("(no project)")
+            self.fields[f"map_{i}"] = forms.ChoiceField(label=label, choices=choices)
+
+    def mapping(self) -> dict:
+        found = {}
+        for i, key in enumerate(self.keys):
+            value = self.cleaned_data[f"map_{i}"]
+            found[key] = None if value == self.SKIP else self.duties[value]
+        return found
+
+
+class ReviewForm(forms.Form):
+    decision = forms.ChoiceField(label=_("Decision"), choices=Decision.choices,
+                                 widget=forms.RadioSelect)
+    notes = forms.CharField(label=_("Notes"), required=False,
+                            widget=forms.Textarea(attrs={"rows": 3}))
+    next_review_on = forms.DateField(label=_("Next review on"), required=False, widget=DATE)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("decision") != Decision.HAND_BACK and not data.get("next_review_on"):
+            self.add_error("next_review_on", _("Set the date of the next review."))
+        if data.get("next_review_on") and data["next_review_on"] <= timezone.localdate():
+            self.add_error("next_review_on", _("The next review comes after today."))
+        return data
+
+
+class RequestReportsForm(forms.Form):
+    month = forms.DateField(label=_("Month (any day of it)"), widget=DATE)
+    due_on = forms.DateField(label=_("Due on"), widget=DATE)
+
+
+class ReportItemForm(forms.Form):
+    minutes = forms.IntegerField(label=_("Time spent (minutes)"), min_value=0,
+                                 max_value=31 * 24 * 60)
+    problems = forms.CharField(label=_("Problems"), required=False,
+                               widget=forms.Textarea(attrs={"rows": 2}))
+    suggestions = forms.CharField(label=_("Suggestions"), required=False,
+                                  widget=forms.Textarea(attrs={"rows": 2}))

@@ -1,0 +1,87 @@
+"""Views for collaborators' monthly reports: request, fill in, read side by side."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from handover.core.access import can, workspace_view
+
+from . import actions, selectors
+from .forms import ReportItemForm, RequestReportsForm
+
+
+def _month(value: str) -> date:
+    try:
+        year, month = (int(p) for p in value.split("-")[:2])
+        return date(year, month, 1)
+    except (ValueError, TypeError):
+        today = timezone.localdate()
+        return (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+
+
+@workspace_view("work_on_duties")
+def report_list(request):
+    staff = can(request.membership, "manage_duties")
+    month = _month(request.GET.get("month", ""))
+    today = timezone.localdate()
+    form = RequestReportsForm(request.POST or None, initial={
+        "month": month, "due_on": today + timedelta(days=7)})
+    if request.method == "POST":
+        if not staff:
+            raise PermissionDenied
+        if form.is_valid():
+            made = actions.do_request_reports(request.workspace, actor=request.user,
+                                              month=form.cleaned_data["month"],
+                                              due_on=form.cleaned_data["due_on"])
+            messages.success(request, ngettext(
+                "%(count)s report was requested.", "%(count)s reports were requested.",
+                len(made)) % {"count": len(made)})
+            return redirect(f"{request.path}?month={form.cleaned_data['month']:%Y-%m}")
+    reports = list(selectors.month_reports(request.membership, month)) if staff else []
+    return render(request, "duties/report_list.html", {
+        "staff": staff, "month": month, "form": form, "reports": reports,
+        "mine": selectors.report_requests(request.membership).filter(
+            collaborator=request.user),
+        "previous": (month - timedelta(days=1)).replace(day=1),
+        "next": (month + timedelta(days=32)).replace(day=1),
+    })
+
+
+@workspace_view("work_on_duties")
+def report_form(request, report_request_id: int):
+    report = selectors.report_request(request.membership, report_request_id)
+    duties = list(selectors.report_duties(report))
+    logged = selectors.logged_minutes(report)
+    saved = {item.duty_id: item for item in report.items.all()}
+    editable = report.collaborator_id == request.user.pk
+    forms = []
+    for duty in duties:
+        item = saved.get(duty.pk)
+        initial = {"minutes": item.minutes if item else logged.get(duty.pk, 0),
+                   "problems": item.problems if item else "",
+                   "suggestions": item.suggestions if item else ""}
+        forms.append((duty, logged.get(duty.pk, 0), ReportItemForm(
+            request.POST if request.method == "POST" else None, prefix=f"d{duty.pk}",
+            initial=initial)))
+    if request.method == "POST":
+        if not editable:
+            raise PermissionDenied
+        if all(form.is_valid() for _d, _l, form in forms):
+            try:
+                actions.do_submit_report(report, actor=request.user, items=[
+                    {"duty": duty, **form.cleaned_data} for duty, _l, form in forms])
+            except ValidationError as exc:
+                messages.error(request, " ".join(exc.messages))
+            else:
+                messages.success(request, _("Your report was sent. Thank you."))
+                return redirect("report_list", ws=request.workspace.slug)
+    return render(request, "duties/report_form.html", {
+        "report": report, "forms": forms, "editable": editable,
+    })

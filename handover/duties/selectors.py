@@ -1,0 +1,177 @@
+"""Reads for duties, time, reviews, reports and proposals, scoped by workspace and role.
+
+Staff see every duty of the workspace; a collaborator sees the duties she carries, her own
+time and her own reports.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q, QuerySet, Sum
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from handover.core.access import can
+from handover.core.models import Membership, Role
+
+from .figures import Figures, per_occurrence
+from .models import (
+    PER_MONTH,
+    Duty,
+    DutyChange,
+    DutyStatus,
+    ImportMapping,
+    Proposal,
+    ReportRequest,
+    TimeEntry,
+)
+
+
+def sees_all(membership: Membership) -> bool:
+    return can(membership, "manage_duties")
+
+
+def visible_duties(membership: Membership) -> QuerySet[Duty]:
+    duties = Duty.objects.filter(workspace=membership.workspace).select_related(
+        "engagement__client", "assignee")
+    if not sees_all(membership):
+        duties = duties.filter(assignee=membership.user)
+    return duties
+
+
+def duty(membership: Membership, duty_id: int) -> Duty:
+    return get_object_or_404(visible_duties(membership), pk=duty_id)
+
+
+def duty_list(membership: Membership, *, status: str = "", engagement_id: int | None = None):
+    duties = visible_duties(membership)
+    if status == "open":
+        duties = duties.filter(status__in=[DutyStatus.TRIAL, DutyStatus.ACTIVE])
+    elif status:
+        duties = duties.filter(status=status)
+    if engagement_id:
+        duties = duties.filter(engagement_id=engagement_id)
+    return duties.order_by("engagement__client__name", "title")
+
+
+def visible_time(membership: Membership) -> QuerySet[TimeEntry]:
+    entries = TimeEntry.objects.filter(workspace=membership.workspace).select_related(
+        "duty", "person")
+    if not sees_all(membership):
+        entries = entries.filter(person=membership.user, duty__assignee=membership.user)
+    return entries
+
+
+def time_entry(membership: Membership, time_entry_id: int) -> TimeEntry:
+    return get_object_or_404(visible_time(membership), pk=time_entry_id)
+
+
+def running_timer(user, workspace) -> TimeEntry | None:
+    return TimeEntry.objects.filter(workspace=workspace, person=user, running=True) \
+        .select_related("duty").first()
+
+
+def versions(duty_obj: Duty):
+    return duty_obj.versions.select_related("author").order_by("-number")
+
+
+def timeline(duty_obj: Duty) -> QuerySet[DutyChange]:
+    return DutyChange.objects.filter(workspace=duty_obj.workspace, duty=duty_obj) \
+        .select_related("actor", "version").order_by("created_at", "id")
+
+
+def proposals(membership: Membership, duty_obj: Duty | None = None):
+    found = Proposal.objects.filter(workspace=membership.workspace).select_related(
+        "duty", "proposed_by", "base")
+    if duty_obj is not None:
+        found = found.filter(duty=duty_obj)
+    if not sees_all(membership):
+        found = found.filter(duty__assignee=membership.user)
+    return found
+
+
+def proposal(membership: Membership, proposal_id: int) -> Proposal:
+    return get_object_or_404(proposals(membership), pk=proposal_id)
+
+
+def _entries_for_figures(duties, *, since: date | None = None):
+    entries = TimeEntry.objects.filter(duty__in=duties, running=False)
+    if since:
+        entries = entries.filter(date__gte=since)
+    return entries.values_list("duty_id", "date", "seconds", "occurrences")
+
+
+def figures_for(duty_obj: Duty, *, since: date | None = None) -> Figures:
+    rows = [(day, seconds / 60, n) for _d, day, seconds, n
+            in _entries_for_figures([duty_obj], since=since)]
+    return per_occurrence(rows)
+
+
+def per_month(duty_obj: Duty, fig: Figures) -> float | None:
+    if duty_obj.frequency in PER_MONTH:
+        return PER_MONTH[duty_obj.frequency]
+    recent = [p for p in fig.points if p[0] >= timezone.localdate() - timedelta(days=90)]
+    return round(len(recent) / 3, 2) if recent else None
+
+
+def reviews_due(workspace, *, today: date | None = None, membership=None) -> QuerySet[Duty]:
+    today = today or timezone.localdate()
+    duties = visible_duties(membership) if membership else Duty.objects.filter(
+        workspace=workspace).select_related("engagement__client")
+    return duties.filter(status__in=[DutyStatus.TRIAL, DutyStatus.ACTIVE],
+                         next_review_on__isnull=False, next_review_on__lte=today) \
+        .order_by("next_review_on")
+
+
+def report_collaborators(workspace):
+    """People other than owners who carry an open duty: they report monthly."""
+    return get_user_model().objects.filter(
+        memberships__workspace=workspace, memberships__is_active=True,
+        duties__workspace=workspace,
+        duties__status__in=[DutyStatus.TRIAL, DutyStatus.ACTIVE],
+    ).exclude(memberships__workspace=workspace, memberships__role=Role.OWNER).distinct() \
+        .order_by("email")
+
+
+def report_requests(membership: Membership) -> QuerySet[ReportRequest]:
+    found = ReportRequest.objects.filter(workspace=membership.workspace).select_related(
+        "collaborator")
+    if not sees_all(membership):
+        found = found.filter(collaborator=membership.user)
+    return found.order_by("-month", "collaborator__email")
+
+
+def report_request(membership: Membership, report_request_id: int) -> ReportRequest:
+    return get_object_or_404(report_requests(membership), pk=report_request_id)
+
+
+def late_reports(workspace, *, today: date | None = None) -> QuerySet[ReportRequest]:
+    today = today or timezone.localdate()
+    return ReportRequest.objects.filter(workspace=workspace, submitted_at__isnull=True,
+                                        due_on__lt=today).select_related("collaborator")
+
+
+def report_duties(request: ReportRequest) -> QuerySet[Duty]:
+    return Duty.objects.filter(workspace=request.workspace, assignee=request.collaborator) \
+        .filter(Q(status__in=[DutyStatus.TRIAL, DutyStatus.ACTIVE]) |
+                Q(time_entries__date__gte=request.month)).distinct().order_by("title")
+
+
+def logged_minutes(request: ReportRequest) -> dict[int, int]:
+    start = request.month
+    end = (start + timedelta(days=32)).replace(day=1)
+    rows = TimeEntry.objects.filter(workspace=request.workspace, person=request.collaborator,
+                                    date__gte=start, date__lt=end, running=False) \
+        .values("duty_id").annotate(total=Sum("seconds"))
+    return {row["duty_id"]: round(row["total"] / 60) for row in rows}
+
+
+def month_reports(membership: Membership, month: date):
+    return report_requests(membership).filter(month=month).prefetch_related("items__duty")
+
+
+def mappings(workspace) -> QuerySet[ImportMapping]:
+    return ImportMapping.objects.filter(workspace=workspace).select_related("duty") \
+        .order_by("client", "project", "task")

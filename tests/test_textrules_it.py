@@ -1,0 +1,164 @@
+"""Italian text rules: urgency, deadlines, disrespect, unspoken expectations."""
+
+import pytest
+
+from tests.textrules_common import (
+    check_calm,
+    check_deadline,
+    check_disrespect,
+    check_expectation,
+    check_language,
+    check_last_minute,
+    check_plain,
+    check_polite,
+    check_urgent,
+)
+
+LANG = "it"
+
+DEADLINES = [  # il messaggio è di martedì 10 marzo 2026 alle 10:00
+    ("Mi serve entro oggi, per favore.", "2026-03-10 18:00"),
+    ("Potresti mandarmi il preventivo entro domani mattina?", "2026-03-11 10:00"),
+    ("Il sito deve essere pronto entro venerdì alle 15.", "2026-03-13 15:00"),
+    ("Ci serve per dopodomani.", "2026-03-12 18:00"),
+    ("Puoi consegnare la traduzione entro 2 ore?", "2026-03-10 12:00"),
+    ("Mandami tutto entro le 17:00.", "2026-03-10 17:00"),
+    ("Scadenza: 20 marzo.", "2026-03-20 18:00"),
+    ("Puoi finirlo entro la fine della settimana?", "2026-03-13 18:00"),
+    ("Ti chiedo di inviare le bozze entro lunedì prossimo.", "2026-03-16 18:00"),
+    ("Riesci a sistemare la pagina entro stasera?", "2026-03-10 20:00"),
+    ("La relazione va consegnata entro fine mese, per favore.", "2026-03-31 18:00"),
+    ("Mi serve domani alle 9:30, grazie.", "2026-03-11 09:30"),
+]
+
+LAST_MINUTE = [
+    ("Puoi correggere il testo entro oggi pomeriggio?", True),
+    ("Mandami il file entro mezz'ora, per favore.", True),
+    ("Ci serve per domani.", True),
+    ("Puoi preparare la presentazione per venerdì 13 marzo?", False),
+    ("Mi mandi la proposta entro la settimana prossima?", False),
+    ("La consegna è entro il 30 marzo.", False),
+]
+
+URGENT = [
+    "URGENTE: il modulo di pagamento non funziona.",
+    "Per favore sistemalo subito.",
+    "Mi serve il file il prima possibile.",
+    "Chiamami immediatamente appena leggi.",
+    "È una questione di massima priorità.",
+    "Ti prego di rispondere al più presto.",
+]
+
+CALM = [
+    "Stamattina ho avuto una riunione con il consiglio.",
+    "Domani mattina sono dal dentista.",
+    "Non è urgente, fai con calma.",
+    "Nessuna fretta, quando puoi mi mandi la bozza.",
+    "Domani sono a Milano, ci sentiamo lunedì.",
+    "Grazie per oggi, è stata una bella riunione.",
+    "Ho mostrato la bozza al team venerdì e gli è piaciuta.",
+    "Con comodo: ci serve solo per il catalogo dell'anno prossimo.",
+]
+
+DISRESPECT = [
+    ("Sei un incompetente.", 3, "insult"),
+    ("Sei proprio un idiota, non hai capito niente.", 3, "insult"),
+    ("Solo un cretino poteva scrivere una cosa del genere.", 2, "insult"),
+    ("Questo lavoro fa schifo.", 2, "contempt"),
+    ("Un bambino di cinque anni l'avrebbe fatto meglio.", 3, "contempt"),
+    ("Ma per cosa ti pago?", 2, "contempt"),
+    ("Te lo spiego lentamente, così forse capisci.", 2, "condescension"),
+    ("Quante volte te lo devo dire?", 2, "condescension"),
+    ("Te ne pentirai, so dove abiti.", 3, "threat"),
+    ("Se non consegni lunedì, ti faccio causa.", 2, "threat"),
+    ("PERCHÉ IL SITO NON È ANCORA AGGIORNATO, TE L'HO DETTO IERI!!!", 2, "shouting"),
+    ("Vaffanculo, non scrivermi più.", 3, "insult"),
+    ("Stai zitto e fai il tuo lavoro.", 3, "insult"),
+    ("È stata una perdita di tempo.", 2, "contempt"),
+]
+
+POLITE = [
+    "Non sei un idiota, il brief era davvero poco chiaro.",
+    "Gentile Anna, grazie per la bozza. Potresti accorciare la seconda sezione?",
+    "Ottimo lavoro per il lancio, il team è entusiasta!",
+    "Mi scuso, avevo letto male il tuo messaggio. La nuova versione va benissimo.",
+    "Possiamo spostare la chiamata a giovedì? Mi è capitato un imprevisto.",
+    "La stampante dell'ufficio fa di nuovo i capricci, ti mando la scansione domani.",
+    "In allegato trovi il contratto firmato e la ricevuta IVA in PDF.",
+    "Non sono sicuro che i colori funzionino su mobile: che ne pensi?",
+    "Ho una domanda sulla fattura: l'IVA è inclusa?",
+    "Buongiorno! Ti ricordo il workshop di venerdì alle 10.",
+    "Il finocchio della ricetta va tagliato a fettine sottili.",
+    "Ciao Marco, ti giro le foto dell'evento di ieri sera.",
+    "Grazie mille, a presto!",
+]
+
+EXPECTATIONS = [
+    ("Non è quello che ho chiesto.", "rework"),
+    ("Non era questo che avevamo in mente, è da rifare.", "rework"),
+    ("Non ho mai chiesto un logo blu.", "rework"),
+    ("Bisogna ricominciare da capo.", "rework"),
+    ("Cosa intendi con 'fase due'?", "clarification"),
+    ("Come ti ho già detto, l'intestazione resta.", "clarification"),
+    ("Per l'ennesima volta: il logo va a sinistra.", "clarification"),
+    ("Fallo più accattivante, qualcosa del genere.", "vague"),
+    ("Lo saprò quando lo vedrò.", "vague"),
+    ("Non so bene cosa voglio, sorprendimi.", "vague"),
+]
+
+PLAIN = [
+    "Sposta il logo di 10 px a sinistra e usa il blu della guida di stile.",
+    "La nuova versione è esattamente quello che volevamo, grazie.",
+    "Puoi aggiungere i dati di marzo alla tabella di pagina 3?",
+    "Approvato. Procedi pure con la stampa di 500 copie.",
+]
+
+LONG = (
+    "Ciao Luca, grazie per averci mandato la bozza del rapporto. L'ho letta con il team e "
+    "vorremmo qualche modifica prima di venerdì: il riassunto dovrebbe essere più breve e "
+    "nei grafici mancano i dati di marzo. Fammi sapere se hai domande. Un saluto, Anna"
+)
+
+
+@pytest.mark.parametrize(("text", "expected"), DEADLINES)
+def test_it_resolves_deadlines_relative_to_the_message(text, expected):
+    check_deadline(LANG, text, expected)
+
+
+@pytest.mark.parametrize(("text", "last_minute"), LAST_MINUTE)
+def test_it_compares_deadlines_with_the_lead_time(text, last_minute):
+    check_last_minute(LANG, text, last_minute)
+
+
+@pytest.mark.parametrize("text", URGENT)
+def test_it_flags_urgency(text):
+    check_urgent(LANG, text)
+
+
+@pytest.mark.parametrize("text", CALM)
+def test_it_does_not_flag_calm_or_unrelated_messages(text):
+    check_calm(LANG, text)
+
+
+@pytest.mark.parametrize(("text", "severity", "category"), DISRESPECT)
+def test_it_flags_disrespect_with_severity_and_span(text, severity, category):
+    check_disrespect(LANG, text, severity, category)
+
+
+@pytest.mark.parametrize("text", POLITE)
+def test_it_does_not_flag_polite_messages(text):
+    check_polite(LANG, text)
+
+
+@pytest.mark.parametrize(("text", "category"), EXPECTATIONS)
+def test_it_flags_unspoken_expectations(text, category):
+    check_expectation(LANG, text, category)
+
+
+@pytest.mark.parametrize("text", PLAIN)
+def test_it_leaves_clear_requests_alone(text):
+    check_plain(LANG, text)
+
+
+def test_it_detects_italian():
+    check_language(LANG, LONG, hint="en")

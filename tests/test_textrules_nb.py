@@ -1,0 +1,164 @@
+"""Norwegian Bokmål text rules: urgency, deadlines, disrespect, unspoken expectations."""
+
+import pytest
+
+from tests.textrules_common import (
+    check_calm,
+    check_deadline,
+    check_disrespect,
+    check_expectation,
+    check_language,
+    check_last_minute,
+    check_plain,
+    check_polite,
+    check_urgent,
+)
+
+LANG = "nb"
+
+DEADLINES = [  # meldingen ble sendt tirsdag 10. mars 2026 kl. 10.00
+    ("Jeg trenger det innen i dag.", "2026-03-10 18:00"),
+    ("Kan du sende tilbudet innen i morgen tidlig?", "2026-03-11 09:00"),
+    ("Kan du ha det klart til fredag kl. 15?", "2026-03-13 15:00"),
+    ("Send det innen 2 timer, takk.", "2026-03-10 12:00"),
+    ("Innen 20. mars, takk.", "2026-03-20 18:00"),
+    ("Vi trenger det til i morgen.", "2026-03-11 18:00"),
+    ("Kan du bli ferdig innen utgangen av uka?", "2026-03-13 18:00"),
+    ("Send korrekturen neste mandag, er du snill.", "2026-03-16 18:00"),
+    ("Frist: 25. mars.", "2026-03-25 18:00"),
+    ("Kan du levere teksten i overmorgen?", "2026-03-12 18:00"),
+    ("Rapporten må være ferdig innen utgangen av måneden.", "2026-03-31 18:00"),
+    ("Kan du sende det før kl. 17?", "2026-03-10 17:00"),
+]
+
+LAST_MINUTE = [
+    ("Kan du rette teksten i ettermiddag?", True),
+    ("Send meg filen innen en halvtime, takk.", True),
+    ("Vi trenger det i morgen.", True),
+    ("Kan du lage presentasjonen til 13. mars?", False),
+    ("Kan du sende forslaget neste uke?", False),
+    ("Leveransen er senest 30. mars.", False),
+]
+
+URGENT = [
+    "HASTER: betalingen i nettbutikken virker ikke.",
+    "Vennligst fiks dette umiddelbart.",
+    "Jeg trenger den rettede filen så fort som mulig.",
+    "Ring meg med en gang du ser dette.",
+    "Dette har høyeste prioritet.",
+    "Svar snarest, takk.",
+]
+
+CALM = [
+    "I formiddag hadde jeg møte med styret.",
+    "I morgen tidlig er jeg hos tannlegen.",
+    "Det haster ikke, ta den tiden du trenger.",
+    "Ingen hast, send utkastet når du har tid.",
+    "I morgen drar jeg til Bergen, vi snakkes på mandag.",
+    "Takk for møtet i dag, det var veldig nyttig.",
+    "På fredag viste jeg utkastet til teamet, og de likte det.",
+    "Ikke noe stress, det er til katalogen neste år.",
+]
+
+DISRESPECT = [
+    ("Du er en idiot.", 3, "insult"),
+    ("Du er helt ubrukelig.", 3, "insult"),
+    ("Bare en tosk kunne skrive noe sånt.", 2, "insult"),
+    ("Dette er søppel, bortkastet tid.", 2, "contempt"),
+    ("Hva er det jeg betaler deg for?", 2, "contempt"),
+    ("Et barn på fem år kunne gjort det bedre.", 3, "contempt"),
+    ("Jeg skal forklare det sakte, så kanskje du skjønner det.", 2, "condescension"),
+    ("Hvor mange ganger må jeg si det?", 2, "condescension"),
+    ("Du kommer til å angre, jeg vet hvor du bor.", 3, "threat"),
+    ("Hvis siden ikke er oppe mandag, vil vi gå rettens vei.", 2, "threat"),
+    ("HVORFOR ER NETTSIDEN FORTSATT IKKE OPPDATERT, JEG SA DET I GÅR!!!", 2, "shouting"),
+    ("Dra til helvete og ikke skriv til meg igjen.", 3, "insult"),
+    ("Hold kjeft og gjør jobben din.", 3, "insult"),
+    ("Dette er jo helt elendig.", 2, "contempt"),
+]
+
+POLITE = [
+    "Du er ikke en idiot, briefen var virkelig uklar.",
+    "Hei Anna, takk for utkastet. Kan du korte ned den andre delen?",
+    "Flott jobba med lanseringen, teamet er begeistret!",
+    "Beklager, jeg leste meldingen feil. Den nye versjonen er fin.",
+    "Kan vi flytte samtalen til torsdag? Noe kom i veien.",
+    "Skriveren på kontoret tuller igjen, så jeg sender skanningen i morgen.",
+    "Vedlagt ligger den signerte kontrakten og MVA-kvitteringen som PDF.",
+    "Jeg er ikke sikker på om fargene fungerer på mobil, hva tror du?",
+    "Jeg har et spørsmål om fakturaen: er MVA inkludert?",
+    "God morgen! En påminnelse om workshopen fredag kl. 10.",
+    "Tusen takk, snakkes!",
+    "Her er bildene fra arrangementet i går kveld.",
+    "Med vennlig hilsen Kari",
+]
+
+EXPECTATIONS = [
+    ("Det var ikke det jeg ba om.", "rework"),
+    ("Dette er slett ikke det vi hadde sett for meg, gjør det om igjen.", "rework"),
+    ("Jeg har aldri bedt om en blå logo.", "rework"),
+    ("Vi må begynne på nytt fra bunnen av.", "rework"),
+    ("Hva mener du med 'fase to'?", "clarification"),
+    ("Som jeg allerede har sagt, toppteksten skal bli.", "clarification"),
+    ("For tredje gang: logoen skal til venstre.", "clarification"),
+    ("Gjør det mer spennende, noe sånt.", "vague"),
+    ("Jeg vet det når jeg ser det.", "vague"),
+    ("Vet ikke helt hva jeg vil, overrask meg.", "vague"),
+]
+
+PLAIN = [
+    "Flytt logoen 10 px til venstre og bruk blåfargen fra designmanualen.",
+    "Den nye versjonen er akkurat det vi ville ha, takk.",
+    "Kan du legge tallene for mars inn i tabellen på side 3?",
+    "Godkjent. Sett i gang med trykking av 500 eksemplarer.",
+]
+
+LONG = (
+    "Hei Ola, takk for at du sendte utkastet til rapporten. Jeg har lest det med teamet, og "
+    "vi ønsker noen endringer før fredag: sammendraget bør være kortere, og i grafene mangler "
+    "tallene for mars. Gi beskjed hvis du har spørsmål. Vennlig hilsen Anna"
+)
+
+
+@pytest.mark.parametrize(("text", "expected"), DEADLINES)
+def test_it_resolves_deadlines_relative_to_the_message(text, expected):
+    check_deadline(LANG, text, expected)
+
+
+@pytest.mark.parametrize(("text", "last_minute"), LAST_MINUTE)
+def test_it_compares_deadlines_with_the_lead_time(text, last_minute):
+    check_last_minute(LANG, text, last_minute)
+
+
+@pytest.mark.parametrize("text", URGENT)
+def test_it_flags_urgency(text):
+    check_urgent(LANG, text)
+
+
+@pytest.mark.parametrize("text", CALM)
+def test_it_does_not_flag_calm_or_unrelated_messages(text):
+    check_calm(LANG, text)
+
+
+@pytest.mark.parametrize(("text", "severity", "category"), DISRESPECT)
+def test_it_flags_disrespect_with_severity_and_span(text, severity, category):
+    check_disrespect(LANG, text, severity, category)
+
+
+@pytest.mark.parametrize("text", POLITE)
+def test_it_does_not_flag_polite_messages(text):
+    check_polite(LANG, text)
+
+
+@pytest.mark.parametrize(("text", "category"), EXPECTATIONS)
+def test_it_flags_unspoken_expectations(text, category):
+    check_expectation(LANG, text, category)
+
+
+@pytest.mark.parametrize("text", PLAIN)
+def test_it_leaves_clear_requests_alone(text):
+    check_plain(LANG, text)
+
+
+def test_it_detects_norwegian():
+    check_language(LANG, LONG, hint="en")

@@ -1,0 +1,165 @@
+"""Polish text rules: urgency, deadlines, disrespect, unspoken expectations."""
+
+import pytest
+
+from tests.textrules_common import (
+    check_calm,
+    check_deadline,
+    check_disrespect,
+    check_expectation,
+    check_language,
+    check_last_minute,
+    check_plain,
+    check_polite,
+    check_urgent,
+)
+
+LANG = "pl"
+
+DEADLINES = [  # wiadomość wysłana we wtorek 10 marca 2026 o 10:00
+    ("Potrzebuję tego na jutro.", "2026-03-11 18:00"),
+    ("Proszę przesłać raport do jutra do 12:00.", "2026-03-11 12:00"),
+    ("Czy możesz to zrobić do piątku?", "2026-03-13 18:00"),
+    ("Proszę o odpowiedź w ciągu 2 godzin.", "2026-03-10 12:00"),
+    ("Proszę wysłać fakturę do 20 marca.", "2026-03-20 18:00"),
+    ("Potrzebujemy tego jeszcze dziś.", "2026-03-10 18:00"),
+    ("Czy da się to zrobić do końca tygodnia?", "2026-03-13 18:00"),
+    ("Proszę przygotować poprawki w przyszłym tygodniu.", "2026-03-16 09:00"),
+    ("Termin: 25 marca.", "2026-03-25 18:00"),
+    ("Czy możesz oddać tekst najpóźniej pojutrze?", "2026-03-12 18:00"),
+    ("Proszę o prezentację na piątek o 9:00.", "2026-03-13 09:00"),
+    ("Proszę dostarczyć pliki do końca miesiąca.", "2026-03-31 18:00"),
+]
+
+LAST_MINUTE = [
+    ("Proszę poprawić to na dziś.", True),
+    ("Prześlij mi plik za pół godziny.", True),
+    ("Czy możesz to skończyć do środy?", True),
+    ("Proszę przygotować ofertę na 13 marca.", False),
+    ("Czy możesz przesłać propozycję w przyszłym tygodniu?", False),
+    ("Oddanie projektu do 30 marca.", False),
+]
+
+URGENT = [
+    "PILNE: płatności w sklepie nie działają.",
+    "Proszę to naprawić natychmiast.",
+    "Potrzebuję poprawionego pliku jak najszybciej.",
+    "Zadzwoń od razu, jak przeczytasz.",
+    "To jest na wczoraj!",
+    "Proszę o niezwłoczną odpowiedź, sprawa jest pilna.",
+]
+
+CALM = [
+    "Dziś rano miałem spotkanie z zarządem.",
+    "Jutro rano jestem u dentysty.",
+    "To nie jest pilne, na spokojnie.",
+    "Nie ma pośpiechu, prześlij szkic w wolnej chwili.",
+    "Jutro jadę do Krakowa, porozmawiamy w poniedziałek.",
+    "Dziękuję za dzisiejsze spotkanie, było bardzo owocne.",
+    "W piątek pokazałem szkic zespołowi i wszystkim się podobał.",
+    "Nic pilnego, to na katalog na przyszły rok.",
+]
+
+DISRESPECT = [
+    ("Jesteś kompletnym idiotą.", 3, "insult"),
+    ("Ty debilu, nic nie rozumiesz!", 3, "insult"),
+    ("Tylko kretyn mógł napisać coś takiego.", 2, "insult"),
+    ("To jest beznadziejne, strata czasu.", 2, "contempt"),
+    ("Za co ja ci płacę?", 2, "contempt"),
+    ("Pięcioletnie dziecko zrobiłoby to lepiej.", 3, "contempt"),
+    ("Wytłumaczę ci to powoli, może wreszcie zrozumiesz.", 2, "condescension"),
+    ("Ile razy mam ci powtarzać?", 2, "condescension"),
+    ("Pożałujesz tego, wiem, gdzie mieszkasz.", 3, "threat"),
+    ("Jeśli strona nie ruszy w poniedziałek, spotkamy się w sądzie.", 2, "threat"),
+    ("DLACZEGO STRONA WCIĄŻ NIE JEST ZAKTUALIZOWANA, MÓWIŁEM WCZORAJ!!!", 2, "shouting"),
+    ("Spierdalaj i więcej nie pisz.", 3, "insult"),
+    ("Zamknij się i rób swoje.", 3, "insult"),
+    ("Jesteś po prostu bezużyteczny.", 3, "insult"),
+]
+
+POLITE = [
+    "Nie jesteś idiotą, brief naprawdę był niejasny.",
+    "Dzień dobry, dziękuję za szkic. Czy mogłaby Pani skrócić drugą część?",
+    "Świetna robota przy premierze, zespół jest zachwycony!",
+    "Przepraszam, źle przeczytałem wiadomość. Nowa wersja jest w porządku.",
+    "Czy możemy przełożyć rozmowę na czwartek? Coś mi wypadło.",
+    "Drukarka w biurze znowu szwankuje, więc skan wyślę jutro.",
+    "W załączniku przesyłam podpisaną umowę i fakturę VAT w PDF.",
+    "Nie jestem pewien, czy kolory działają na telefonie. Co Pan o tym sądzi?",
+    "Mam pytanie o fakturę: czy VAT jest wliczony?",
+    "Dzień dobry! Przypominam o warsztatach w piątek o 10.",
+    "Pozdrawiam serdecznie i życzę miłego weekendu.",
+    "Sukces kampanii przerósł nasze oczekiwania.",
+    "Przesyłam zdjęcia z wczorajszego wydarzenia.",
+]
+
+EXPECTATIONS = [
+    ("Nie o to mi chodziło.", "rework"),
+    ("Nie tego oczekiwałem, proszę zrobić to od nowa.", "rework"),
+    ("Nigdy nie prosiłem o niebieskie logo.", "rework"),
+    ("Trzeba zacząć od zera.", "rework"),
+    ("Co masz na myśli, pisząc 'druga faza'?", "clarification"),
+    ("Jak już pisałem, nagłówek zostaje.", "clarification"),
+    ("Po raz trzeci: logo ma być po lewej.", "clarification"),
+    ("Zrób to ładniej, coś w tym stylu.", "vague"),
+    ("Będę wiedział, jak to zobaczę.", "vague"),
+    ("Nie wiem, czego chcę, zaskocz mnie.", "vague"),
+]
+
+PLAIN = [
+    "Proszę przesunąć logo o 10 px w lewo i użyć niebieskiego z księgi znaku.",
+    "Nowa wersja jest dokładnie taka, jakiej chcieliśmy, dziękuję.",
+    "Czy możesz dodać dane z marca do tabeli na stronie 3?",
+    "Zatwierdzone. Proszę drukować 500 egzemplarzy.",
+]
+
+LONG = (
+    "Dzień dobry Panie Tomaszu, dziękuję za przesłanie szkicu raportu. Przeczytałam go z "
+    "zespołem i chcielibyśmy wprowadzić kilka zmian przed piątkiem: podsumowanie powinno być "
+    "krótsze, a na wykresach brakuje danych z marca. Proszę dać znać, jeśli są pytania. "
+    "Pozdrawiam, Anna"
+)
+
+
+@pytest.mark.parametrize(("text", "expected"), DEADLINES)
+def test_it_resolves_deadlines_relative_to_the_message(text, expected):
+    check_deadline(LANG, text, expected)
+
+
+@pytest.mark.parametrize(("text", "last_minute"), LAST_MINUTE)
+def test_it_compares_deadlines_with_the_lead_time(text, last_minute):
+    check_last_minute(LANG, text, last_minute)
+
+
+@pytest.mark.parametrize("text", URGENT)
+def test_it_flags_urgency(text):
+    check_urgent(LANG, text)
+
+
+@pytest.mark.parametrize("text", CALM)
+def test_it_does_not_flag_calm_or_unrelated_messages(text):
+    check_calm(LANG, text)
+
+
+@pytest.mark.parametrize(("text", "severity", "category"), DISRESPECT)
+def test_it_flags_disrespect_with_severity_and_span(text, severity, category):
+    check_disrespect(LANG, text, severity, category)
+
+
+@pytest.mark.parametrize("text", POLITE)
+def test_it_does_not_flag_polite_messages(text):
+    check_polite(LANG, text)
+
+
+@pytest.mark.parametrize(("text", "category"), EXPECTATIONS)
+def test_it_flags_unspoken_expectations(text, category):
+    check_expectation(LANG, text, category)
+
+
+@pytest.mark.parametrize("text", PLAIN)
+def test_it_leaves_clear_requests_alone(text):
+    check_plain(LANG, text)
+
+
+def test_it_detects_polish():
+    check_language(LANG, LONG, hint="en")
