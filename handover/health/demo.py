@@ -1,0 +1,146 @@
+"""Demo interactions and invoices, made so that every recommendation appears once:
+Bellini pays late (renegotiate), Kowalczyk insults (end at once), Mar Blava keeps asking for
+rework (summary conversation), Fjordlys is fine (carry on), and an extra client, Harper &
+Lowe, writes at night, at the last minute and pays late (give notice)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from django.utils import timezone
+
+from handover.clients.actions import do_add_contact, do_create_client, do_create_engagement
+from handover.clients.models import Engagement
+from handover.lib.hours import Window
+
+from .actions import do_save_invoice, do_write_interactions
+from .health_actions import do_compute_health
+from .models import Interaction
+
+POLITE = {
+    "it": "Buongiorno, le allego i documenti per la pratica del cantiere. Grazie mille.",
+    "pl": "Dzień dobry, proszę o przygotowanie zestawienia faktur za ten miesiąc. Dziękuję.",
+    "ca": "Bon dia, t'envio l'acta de la reunió del patronat. Gràcies per tot.",
+    "nb": "Hei, kan du sende oversikten over bookingene for neste måned når du har tid? Takk!",
+    "en": "Hello, please find attached the notes from Monday's meeting. Many thanks.",
+}
+REWORK = [
+    "Això no és el que us vaig demanar. Torneu-ho a fer, si us plau.",
+    "No entenc què vols dir amb aquest document, em pots aclarir què has canviat?",
+    "Això no és el que vaig demanar, cal refer-ho.",
+]
+INSULT = "Ty idiotko, znowu wszystko zepsułaś! Jesteś skończoną idiotką."
+RUSH = [
+    "I need the board pack by tomorrow morning, please.",
+    "Can you send the revised figures by tonight? ASAP please.",
+    "The supplier list has to be ready by tomorrow morning.",
+    "Please redo the slides by tonight, ASAP.",
+]
+HARPER = dict(name="Harper & Lowe Ltd", kind="company", language="en", country="GB",
+              time_zone="Europe/London", notes="Property agency in Leeds; diary and admin.",
+              email_domains=["harperlowe.example"])
+
+
+def _start() -> date:
+    first = timezone.localdate().replace(day=1)
+    return (first - timedelta(days=80)).replace(day=1)
+
+
+def _at(day: date, hour: int, minute: int, zone: str) -> datetime:
+    return datetime.combine(day, time(hour, minute), tzinfo=ZoneInfo(zone))
+
+
+def _weekday(day: date, n: int) -> date:
+    """The n-th working day (Monday to Friday) from `day`."""
+    while n or day.weekday() >= 5:
+        if day.weekday() < 5:
+            n -= 1
+        day += timedelta(days=1)
+    return day
+
+
+def _mail(engagement, n, when, body, **extra) -> Interaction:
+    return Interaction(workspace=engagement.workspace, engagement=engagement, channel="email",
+                       direction="inbound", occurred_at=when, subject=body[:60], body=body,
+                       sender=f"client{n}@demo.example", source="demo",
+                       source_id=f"{engagement.pk}:{n}", **extra)
+
+
+def _invoices(engagement, actor, prefix, late_days: list[int | None], start: date):
+    for i, late in enumerate(late_days):
+        issued = start + timedelta(days=30 * i)
+        due = issued + timedelta(days=engagement.payment_terms_days)
+        paid = None if late is None else due + timedelta(days=late)
+        if paid is not None and paid > timezone.localdate():
+            paid = None
+        do_save_invoice(engagement.workspace, actor=actor, engagement=engagement,
+                        number=f"{prefix}-{i + 1:03d}", issued=issued, due=due, paid_on=paid,
+                        amount=Decimal("1200.00") + 100 * i, currency=engagement.currency)
+
+
+def _harper(workspace, actor) -> Engagement:
+    client = do_create_client(workspace, actor=actor, **HARPER)
+    do_add_contact(client, actor=actor, name="Tom Harper", email="tom@harperlowe.example",
+                   phone="+44 113 496 0000", role="Director")
+    hours = {d: [Window(time(9), time(17, 30))] for d in range(5)}
+    return do_create_engagement(
+        workspace, actor=actor, client=client, account_manager=actor,
+        title="Diary and office admin", start_date=date(2025, 6, 2), notice_days=30,
+        time_zone="Europe/London", holiday_country="GB", holiday_subdivision="ENG",
+        lead_time_hours=48, payment_terms_days=30, hourly_rate=Decimal("38.00"),
+        support_rate=Decimal("50.00"), currency="GBP", working_hours=hours)
+
+
+def fill(workspace, actor) -> None:
+    engagements = {e.client.language: e for e in Engagement.objects.filter(
+        workspace=workspace).select_related("client")}
+    start = _start()
+    rows = []
+    for lang in ("it", "pl", "ca", "nb"):
+        engagement = engagements.get(lang)
+        if engagement is None:
+            continue
+        zone = engagement.time_zone
+        for i in range(6):
+            day = _weekday(start, 7 * i + 1)
+            rows.append(_mail(engagement, i, _at(day, 10, 15, zone), POLITE[lang]))
+        if lang == "pl":
+            rows.append(_mail(engagement, 50, _at(_weekday(start, 30), 11, 5, zone), INSULT))
+        if lang == "ca":
+            for i, text in enumerate(REWORK):
+                day = _weekday(start, 10 * i + 3)
+                rows.append(_mail(engagement, 60 + i, _at(day, 12, 30, zone), text))
+            moved = _at(_weekday(start, 20), 9, 0, zone)
+            rows.append(Interaction(
+                workspace=workspace, engagement=engagement, channel="schedule_change",
+                direction="inbound", occurred_at=moved - timedelta(hours=3),
+                subject="Reunió del patronat", old_time=moved,
+                new_time=moved + timedelta(days=2), source="demo",
+                source_id=f"{engagement.pk}:move"))
+    harper = _harper(workspace, actor)
+    zone = harper.time_zone
+    for i in range(6):
+        day = _weekday(start, 5 * i + 2)
+        rows.append(_mail(harper, i, _at(day, 11, 0, zone), POLITE["en"]))
+        evening = _at(day, 22, 10, zone) if i % 2 else _at(day + timedelta(
+            days=5 - day.weekday()), 9, 30, zone)
+        rows.append(_mail(harper, 10 + i, evening, POLITE["en"]))
+    for i, text in enumerate(RUSH):
+        rows.append(_mail(harper, 20 + i, _at(_weekday(start, 6 * i + 4), 16, 45, zone), text))
+    call = _at(_weekday(start, 12), 21, 0, zone)
+    rows.append(Interaction(workspace=workspace, engagement=harper, channel="call",
+                            direction="inbound", occurred_at=call,
+                            duration=timedelta(minutes=55), subject="Call", source="demo",
+                            source_id=f"{harper.pk}:call"))
+    do_write_interactions(workspace, rows)
+    invoice_start = start - timedelta(days=60)
+    if "it" in engagements:
+        _invoices(engagements["it"], actor, "BEL", [22, 25, 31, 0], invoice_start)
+    if "nb" in engagements:
+        _invoices(engagements["nb"], actor, "FJL", [0, 0, 1, 0], invoice_start)
+    if "pl" in engagements:
+        _invoices(engagements["pl"], actor, "KOW", [0, 2, 0], invoice_start)
+    _invoices(harper, actor, "HL", [28, 35, 19, None], invoice_start)
+    do_compute_health(workspace)

@@ -1,0 +1,312 @@
+"""Writes of relationship health: facts, summaries, findings, state, dismissals, digest.
+
+`do_compute_health(workspace)` is incremental for facts (only interactions without them are
+read and analysed) and recomputes the summaries in SQL from the facts.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, timedelta
+
+from django.db import transaction
+from django.db.models import Count, F, Q, Sum
+from django.utils import timezone
+
+from handover.clients.models import Engagement
+from handover.core.audit import record
+from handover.core.models import Workspace
+from handover.lib.hours_check import Schedule
+
+from . import signals
+from .facts import Thresholds, facts_for
+from .health_models import EngagementHealth, HealthFinding, HealthMonth, InteractionFacts
+from .models import Interaction, Invoice
+
+CHUNK = 2000
+
+
+def do_compute_facts(workspace: Workspace, *, engagement_ids=None, progress=None) -> int:
+    """Facts for every placed interaction that has none yet; returns how many were added."""
+    limits = Thresholds.for_workspace(workspace)
+    pending = Interaction.objects.filter(workspace=workspace, engagement__isnull=False,
+                                         facts__isnull=True)
+    if engagement_ids is not None:
+        pending = pending.filter(engagement_id__in=engagement_ids)
+    engagements = {e.pk: e for e in Engagement.objects.filter(workspace=workspace)
+                   .select_related("client").prefetch_related("working_windows")}
+    schedules = {pk: Schedule.for_engagement(e) for pk, e in engagements.items()}
+    fields = ("pk", "workspace_id", "engagement_id", "channel", "direction", "occurred_at",
+              "duration", "subject", "body", "due_at", "old_time")
+    added = 0
+    last = 0
+    while True:
+        rows = list(pending.filter(pk__gt=last).order_by("pk").only(*fields)[:CHUNK])
+        if not rows:
+            return added
+        batch = []
+        for row in rows:
+            engagement = engagements[row.engagement_id]
+            batch.append(facts_for(row, engagement, schedules[row.engagement_id], limits,
+                                   engagement.client.language))
+        InteractionFacts.objects.bulk_create(batch, batch_size=500, ignore_conflicts=True)
+        added += len(batch)
+        last = rows[-1].pk
+        if progress:
+            progress(added)
+
+
+def _month_rows(workspace, engagement_ids) -> dict[int, list[dict]]:
+    facts = InteractionFacts.objects.filter(workspace=workspace, engagement_id__in=engagement_ids)
+    inbound = Q(inbound=True)
+    out = Q(inbound=True) & ~Q(off_class="")
+    rows = (facts.values("engagement_id", "month").annotate(
+        inbound_n=Count("pk", filter=inbound),
+        out_n=Count("pk", filter=out),
+        w_in=Sum("weight", filter=inbound, default=0),
+        w_out=Sum("weight", filter=out, default=0),
+        weekend_n=Count("pk", filter=inbound & Q(off_class="weekend")),
+        holiday_n=Count("pk", filter=inbound & Q(off_class="holiday")),
+        last_minute_n=Count("pk", filter=inbound & Q(last_minute=True)),
+        changes_n=Count("pk", filter=Q(late_change=True)),
+        disrespect_n=Count("pk", filter=inbound & Q(disrespect__gt=0)),
+        serious_n=Count("pk", filter=inbound & Q(disrespect__gte=3)),
+        expectations_n=Count("pk", filter=inbound & Q(expectation=True)),
+    ).order_by("engagement_id", "month"))
+    result = defaultdict(list)
+    for r in rows:
+        result[r["engagement_id"]].append({
+            "month": r["month"], "inbound": r["inbound_n"], "out_of_hours": r["out_n"],
+            "weighted_inbound": r["w_in"], "weighted_out": r["w_out"],
+            "weekend": r["weekend_n"], "holiday": r["holiday_n"],
+            "last_minute": r["last_minute_n"], "schedule_changes": r["changes_n"],
+            "disrespect": r["disrespect_n"], "serious": r["serious_n"],
+            "expectations": r["expectations_n"]})
+    return result
+
+
+def _heatmaps(workspace, engagement_ids) -> dict[int, list[list[int]]]:
+    grids = defaultdict(lambda: [[0] * 24 for _ in range(7)])
+    rows = (InteractionFacts.objects
+            .filter(workspace=workspace, engagement_id__in=engagement_ids, inbound=True)
+            .annotate(hour=F("minute") / 60)
+            .values("engagement_id", "weekday", "hour").annotate(n=Count("pk"))
+            .order_by())
+    for r in rows:
+        grids[r["engagement_id"]][r["weekday"]][int(r["hour"])] += r["n"]
+    return grids
+
+
+def _flagged_facts(workspace, engagement_ids):
+    return (InteractionFacts.objects
+            .filter(workspace=workspace, engagement_id__in=engagement_ids)
+            .filter(Q(inbound=True, disrespect__gt=0) | Q(inbound=True, expectation=True)
+                    | Q(inbound=True, last_minute=True) | Q(late_change=True)
+                    | Q(inbound=True, channel="call", weight__gte=3))
+            .select_related("interaction")
+            .only("interaction__occurred_at", "engagement_id", "disrespect", "expectation",
+                  "last_minute", "late_change", "deadline", "weight", "off_class",
+                  "findings", "channel"))
+
+
+def _findings_of(f: InteractionFacts) -> list[HealthFinding]:
+    base = dict(workspace_id=f.workspace_id, engagement_id=f.engagement_id,
+                occurred_at=f.interaction.occurred_at, interaction_id=f.interaction_id)
+    found = []
+    if f.disrespect:
+        found.append(HealthFinding(signal="disrespect", key=f"d:{f.interaction_id}",
+                                   severity=f.disrespect, **base))
+    if f.expectation:
+        found.append(HealthFinding(signal="expectations", key=f"e:{f.interaction_id}",
+                                   severity=1, **base))
+    if f.last_minute:
+        found.append(HealthFinding(
+            signal="last_minute", key=f"l:{f.interaction_id}", severity=1,
+            data={"deadline": f.deadline.isoformat() if f.deadline else ""}, **base))
+    if f.late_change:
+        found.append(HealthFinding(signal="schedule_change", key=f"s:{f.interaction_id}",
+                                   severity=1, **base))
+    if f.channel == "call" and f.weight >= 3:
+        found.append(HealthFinding(signal="out_of_hours", key=f"c:{f.interaction_id}",
+                                   severity=2, data={"reason": f.off_class}, **base))
+    return found
+
+
+def _invoice_findings(workspace, engagement, limits, today):
+    found, delays, late_days, unpaid = [], [], [], 0
+    for inv in Invoice.objects.filter(engagement=engagement).order_by("due", "pk"):
+        end = inv.paid_on or today
+        days = (end - inv.due).days
+        if inv.paid_on is not None:
+            delays.append([inv.number, inv.due.isoformat(), max(0, days)])
+            late_days.append(max(0, days))
+        elif days > 0:
+            delays.append([inv.number, inv.due.isoformat(), days])
+        if days > limits.late_payment_days or (inv.paid_on is None and days > 0):
+            found.append(HealthFinding(
+                workspace_id=workspace.pk, engagement_id=engagement.pk, signal="payment",
+                key=f"i:{inv.pk}", severity=2 if inv.paid_on is None else 1,
+                occurred_at=timezone.make_aware(
+                    timezone.datetime.combine(inv.due, timezone.datetime.min.time())),
+                invoice_id=inv.pk,
+                data={"days": days, "paid": inv.paid_on is not None,
+                      "amount": str(inv.amount), "currency": inv.currency}))
+            unpaid += inv.paid_on is None
+    return found, delays, late_days, unpaid
+
+
+def _scope_drift(workspace, engagement) -> list[HealthFinding]:
+    """Duties added after the engagement's rate last changed (or its start + 30 days)."""
+    try:
+        from handover.duties.models import Duty
+    except ImportError:  # the duties module is not installed
+        return []
+    from handover.core.models import AuditEvent
+
+    since = engagement.start_date + timedelta(days=30)
+    changes = AuditEvent.objects.filter(
+        workspace=workspace, verb="engagement.updated", target_type="clients.engagement",
+        target_id=str(engagement.pk)).order_by("-created_at")
+    for event in changes[:50]:
+        if "hourly_rate" in (event.data or {}).get("changes", {}):
+            since = max(since, event.created_at.date())
+            break
+    duties = Duty.objects.filter(engagement=engagement, started_on__gt=since)
+    return [HealthFinding(workspace_id=workspace.pk, engagement_id=engagement.pk,
+                          signal="scope_drift", key=f"u:{d.pk}", severity=1,
+                          occurred_at=timezone.make_aware(timezone.datetime.combine(
+                              d.started_on, timezone.datetime.min.time())),
+                          data={"duty": d.title})
+            for d in duties]
+
+
+def do_compute_health(workspace: Workspace, *, engagement_ids=None, progress=None) -> dict:
+    """Facts for new interactions, then every engagement's months, findings and state."""
+    added = do_compute_facts(workspace, engagement_ids=engagement_ids, progress=progress)
+    engagements = Engagement.objects.filter(workspace=workspace)
+    if engagement_ids is not None:
+        engagements = engagements.filter(pk__in=engagement_ids)
+    engagements = list(engagements)
+    ids = [e.pk for e in engagements]
+    limits = Thresholds.for_workspace(workspace)
+    today = timezone.localdate()
+    months = _month_rows(workspace, ids)
+    grids = _heatmaps(workspace, ids)
+    fact_findings = defaultdict(list)
+    for f in _flagged_facts(workspace, ids).iterator(chunk_size=2000):
+        fact_findings[f.engagement_id].extend(_findings_of(f))
+    with transaction.atomic():
+        HealthMonth.objects.filter(workspace=workspace, engagement_id__in=ids).delete()
+        dismissed = defaultdict(set)
+        for eid, key in HealthFinding.objects.filter(
+                workspace=workspace, engagement_id__in=ids, dismissed_at__isnull=False
+        ).values_list("engagement_id", "key"):
+            dismissed[eid].add(key)
+        HealthFinding.objects.filter(workspace=workspace, engagement_id__in=ids,
+                                     dismissed_at__isnull=True).delete()
+        states = {h.engagement_id: h for h in EngagementHealth.objects.filter(
+            workspace=workspace, engagement_id__in=ids)}
+        new_months, new_findings, summary = [], [], {}
+        for engagement in engagements:
+            rows = months.get(engagement.pk, [])
+            inv_found, delays, late_days, unpaid = _invoice_findings(
+                workspace, engagement, limits, today)
+            found = fact_findings.get(engagement.pk, []) + inv_found + \
+                _scope_drift(workspace, engagement)
+            found += _out_of_hours_months(workspace, engagement, rows, limits)
+            gone = dismissed[engagement.pk]
+            found = [f for f in found if f.key not in gone]
+            new_findings.extend(found)
+            for r in rows:
+                new_months.append(HealthMonth(workspace=workspace, engagement=engagement,
+                                              **dict(r.items())))
+            by_signal = defaultdict(list)
+            for f in found:
+                by_signal[f.signal].append(f)
+            result = signals.assess(signals.Inputs(
+                months=rows,
+                dismissed_months={k[2:] for k in gone if k.startswith("m:")},
+                late_invoices=list(late_days),
+                unpaid_overdue=unpaid,
+                disrespect=[f.severity for f in by_signal["disrespect"]],
+                expectations=len(by_signal["expectations"]),
+                last_minute=len(by_signal["last_minute"]),
+                schedule_changes=len(by_signal["schedule_change"]),
+                scope_drift=len(by_signal["scope_drift"]),
+            ), limits)
+            state = states.get(engagement.pk) or EngagementHealth(
+                workspace=workspace, engagement=engagement)
+            state.score = result["score"]
+            state.recommendation = result["recommendation"]
+            state.reasons = result["reasons"]
+            state.breakdown = result["breakdown"]
+            state.counts = result["counts"]
+            state.heatmap = grids.get(engagement.pk) or [[0] * 24 for _ in range(7)]
+            state.invoice_delays = delays[-24:]
+            state.computed_at = timezone.now()
+            state.save()
+            summary[engagement.pk] = {"score": state.score,
+                                      "recommendation": state.recommendation,
+                                      "counts": state.counts}
+        HealthMonth.objects.bulk_create(new_months, batch_size=500)
+        HealthFinding.objects.bulk_create(new_findings, batch_size=500)
+    return {"facts_added": added, "engagements": summary}
+
+
+def _out_of_hours_months(workspace, engagement, rows, limits) -> list[HealthFinding]:
+    found = []
+    for r in rows:
+        if not r["inbound"] or not r["out_of_hours"]:
+            continue
+        share = r["weighted_out"] / r["weighted_inbound"] if r["weighted_inbound"] else 0
+        if 100 * share < limits.out_of_hours_percent:
+            continue
+        month = r["month"]
+        found.append(HealthFinding(
+            workspace_id=workspace.pk, engagement_id=engagement.pk, signal="out_of_hours",
+            key=f"m:{month:%Y-%m}", severity=2 if share >= 0.4 else 1,
+            occurred_at=timezone.make_aware(timezone.datetime.combine(
+                month, timezone.datetime.min.time())),
+            data={"month": f"{month:%Y-%m}", "count": r["out_of_hours"],
+                  "inbound": r["inbound"], "share": round(100 * share),
+                  "weekend": r["weekend"], "holiday": r["holiday"]}))
+    return found
+
+
+@transaction.atomic
+def do_dismiss_finding(finding: HealthFinding, *, actor) -> HealthFinding:
+    """A false alarm: kept, audited, and no longer counted."""
+    if finding.dismissed_at is None:
+        finding.dismissed_at = timezone.now()
+        finding.dismissed_by = actor
+        finding.save(update_fields=["dismissed_at", "dismissed_by"])
+        record(finding.workspace, actor, "health_finding.dismissed", finding.engagement,
+               signal=finding.signal, key=finding.key)
+    transaction.on_commit(lambda: do_compute_health(finding.workspace,
+                                                    engagement_ids=[finding.engagement_id]))
+    return finding
+
+
+@transaction.atomic
+def do_snapshot_week(workspace: Workspace) -> list[dict]:
+    """Compare with last week, then make this week's state the reference; returns the
+    engagements whose state changed."""
+    changed = []
+    now = timezone.now()
+    for state in EngagementHealth.objects.filter(workspace=workspace).select_related(
+            "engagement__client"):
+        if state.last_week_at is None or state.changed:
+            changed.append({"engagement": state.engagement, "score": state.score,
+                            "recommendation": state.get_recommendation_display(),
+                            "before_score": state.last_week_score,
+                            "before": state.last_week_recommendation})
+        state.last_week_score = state.score
+        state.last_week_recommendation = state.recommendation
+        state.last_week_at = now
+        state.save(update_fields=["last_week_score", "last_week_recommendation",
+                                  "last_week_at"])
+    return changed
+
+
+def first_of_month(day: date) -> date:
+    return day.replace(day=1)
