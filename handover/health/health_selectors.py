@@ -1,0 +1,48 @@
+"""Reads for the health pages: precomputed state and a bounded page of evidence."""
+
+from __future__ import annotations
+
+from django.shortcuts import get_object_or_404
+
+from handover.clients.models import Engagement
+
+from .health_models import EngagementHealth, HealthFinding, InteractionFacts
+
+
+def engagement_for(membership, engagement_id: int) -> Engagement:
+    return get_object_or_404(Engagement.objects.select_related("client").prefetch_related(
+        "working_windows"), workspace=membership.workspace, pk=engagement_id)
+
+
+def state_for(engagement) -> EngagementHealth | None:
+    return EngagementHealth.objects.filter(workspace=engagement.workspace,
+                                           engagement=engagement).first()
+
+
+def finding_for(membership, finding_id: int) -> HealthFinding:
+    return get_object_or_404(HealthFinding.objects.select_related("engagement"),
+                             workspace=membership.workspace, pk=finding_id)
+
+
+def findings(engagement, limit: int = 60) -> list[HealthFinding]:
+    return list(HealthFinding.objects.filter(
+        workspace=engagement.workspace, engagement=engagement, dismissed_at__isnull=True,
+    ).select_related("interaction", "invoice")[:limit])
+
+
+def facts_of(workspace, interaction_ids) -> dict[int, InteractionFacts]:
+    return {f.interaction_id: f for f in InteractionFacts.objects.filter(
+        workspace=workspace, interaction_id__in=list(interaction_ids)).only(
+        "interaction_id", "findings", "off_class", "deadline")}
+
+
+def out_of_hours_samples(engagement, limit: int = 8) -> list[InteractionFacts]:
+    return list(InteractionFacts.objects.filter(
+        workspace=engagement.workspace, engagement=engagement, inbound=True,
+    ).exclude(off_class="").select_related("interaction").order_by("-month", "-local_date")
+        [:limit])
+
+
+def dashboard_states(workspace, limit: int = 12) -> list[EngagementHealth]:
+    return list(EngagementHealth.objects.filter(workspace=workspace).select_related(
+        "engagement__client").order_by("score", "engagement_id")[:limit])
