@@ -172,3 +172,19 @@ def test_it_mails_a_weekly_digest_of_what_changed(workspace_a,
         third = do_send_weekly_digest(workspace_a)
     assert third["changed"] == 1
     assert str(engagement) in mail.outbox[0].body
+
+
+def test_it_recomputes_after_an_import_finishes(workspace_a, alice,
+                                                django_capture_on_commit_callbacks):
+    from handover.health.actions import do_create_import, do_finish_import
+
+    engagement = Engagement.objects.filter(workspace=workspace_a).first()
+    do_write_interactions(workspace_a, [Interaction(
+        workspace=workspace_a, engagement=engagement, channel="email", direction="inbound",
+        occurred_at=datetime(2026, 3, 2, 9, 0, tzinfo=UTC), body="Hello", source="test",
+        source_id="hook")])
+    assert not InteractionFacts.objects.filter(interaction__source_id="hook").exists()
+    run = do_create_import(workspace_a, actor=alice, kind="mail", label="test")
+    with django_capture_on_commit_callbacks(execute=True):
+        do_finish_import(run, report=None)
+    assert InteractionFacts.objects.filter(interaction__source_id="hook").exists()

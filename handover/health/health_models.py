@@ -174,3 +174,19 @@ class EngagementHealth(models.Model):
         return self.last_week_at is not None and (
             self.last_week_recommendation != self.recommendation
             or self.last_week_score != self.score)
+
+
+def _after_import(sender, instance, **kwargs):
+    """When an import run finishes, recompute its workspace's health in the background."""
+    if instance.state != "done":
+        return
+    from django.db import transaction
+
+    from .tasks import compute_health
+
+    workspace_id = instance.workspace_id
+    transaction.on_commit(lambda: compute_health.enqueue(workspace_id))
+
+
+models.signals.post_save.connect(_after_import, sender="health.ImportRun",
+                                 dispatch_uid="health_after_import")
