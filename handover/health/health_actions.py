@@ -97,44 +97,55 @@ def _heatmaps(workspace, engagement_ids) -> dict[int, list[list[int]]]:
     return grids
 
 
+FLAG_FIELDS = ("interaction_id", "workspace_id", "engagement_id", "interaction__occurred_at",
+               "disrespect", "expectation", "last_minute", "late_change", "deadline",
+               "weight", "off_class", "channel")
+
+
 def _flagged_facts(workspace, engagement_ids):
+    """The facts that become findings, as plain dicts (one query, no model instances)."""
     return (InteractionFacts.objects
             .filter(workspace=workspace, engagement_id__in=engagement_ids)
             .filter(Q(inbound=True, disrespect__gt=0) | Q(inbound=True, expectation=True)
                     | Q(inbound=True, last_minute=True) | Q(late_change=True)
                     | Q(inbound=True, channel="call", weight__gte=3))
-            .select_related("interaction")
-            .only("interaction__occurred_at", "engagement_id", "disrespect", "expectation",
-                  "last_minute", "late_change", "deadline", "weight", "off_class",
-                  "findings", "channel"))
+            .values(*FLAG_FIELDS))
 
 
-def _findings_of(f: InteractionFacts) -> list[HealthFinding]:
-    base = dict(workspace_id=f.workspace_id, engagement_id=f.engagement_id,
-                occurred_at=f.interaction.occurred_at, interaction_id=f.interaction_id)
+def _findings_of(f: dict) -> list[HealthFinding]:
+    pk = f["interaction_id"]
+    base = dict(workspace_id=f["workspace_id"], engagement_id=f["engagement_id"],
+                occurred_at=f["interaction__occurred_at"], interaction_id=pk)
     found = []
-    if f.disrespect:
-        found.append(HealthFinding(signal="disrespect", key=f"d:{f.interaction_id}",
-                                   severity=f.disrespect, **base))
-    if f.expectation:
-        found.append(HealthFinding(signal="expectations", key=f"e:{f.interaction_id}",
-                                   severity=1, **base))
-    if f.last_minute:
+    if f["disrespect"]:
+        found.append(HealthFinding(signal="disrespect", key=f"d:{pk}",
+                                   severity=f["disrespect"], **base))
+    if f["expectation"]:
+        found.append(HealthFinding(signal="expectations", key=f"e:{pk}", severity=1, **base))
+    if f["last_minute"]:
+        deadline = f["deadline"]
         found.append(HealthFinding(
-            signal="last_minute", key=f"l:{f.interaction_id}", severity=1,
-            data={"deadline": f.deadline.isoformat() if f.deadline else ""}, **base))
-    if f.late_change:
-        found.append(HealthFinding(signal="schedule_change", key=f"s:{f.interaction_id}",
-                                   severity=1, **base))
-    if f.channel == "call" and f.weight >= 3:
-        found.append(HealthFinding(signal="out_of_hours", key=f"c:{f.interaction_id}",
-                                   severity=2, data={"reason": f.off_class}, **base))
+            signal="last_minute", key=f"l:{pk}", severity=1,
+            data={"deadline": deadline.isoformat() if deadline else ""}, **base))
+    if f["late_change"]:
+        found.append(HealthFinding(signal="schedule_change", key=f"s:{pk}", severity=1,
+                                   **base))
+    if f["channel"] == "call" and f["weight"] >= 3:
+        found.append(HealthFinding(signal="out_of_hours", key=f"c:{pk}", severity=2,
+                                   data={"reason": f["off_class"]}, **base))
     return found
 
 
-def _invoice_findings(workspace, engagement, limits, today):
+def _by_engagement(rows) -> dict[int, list]:
+    grouped = defaultdict(list)
+    for row in rows:
+        grouped[row.engagement_id].append(row)
+    return grouped
+
+
+def _invoice_findings(workspace, engagement, invoices, limits, today):
     found, delays, late_days, unpaid = [], [], [], 0
-    for inv in Invoice.objects.filter(engagement=engagement).order_by("due", "pk"):
+    for inv in invoices:
         end = inv.paid_on or today
         days = (end - inv.due).days
         if inv.paid_on is not None:
@@ -155,29 +166,37 @@ def _invoice_findings(workspace, engagement, limits, today):
     return found, delays, late_days, unpaid
 
 
-def _scope_drift(workspace, engagement) -> list[HealthFinding]:
-    """Duties added after the engagement's rate last changed (or its start + 30 days)."""
+def _drift_context(workspace, ids):
+    """Duties per engagement and the day each engagement's rate last changed."""
     try:
         from handover.duties.models import Duty
     except ImportError:  # the duties module is not installed
-        return []
+        return {}, {}
     from handover.core.models import AuditEvent
 
+    rate_changed = {}
+    for target, when, data in AuditEvent.objects.filter(
+            workspace=workspace, verb="engagement.updated", target_type="clients.engagement",
+            target_id__in=[str(i) for i in ids]).order_by("created_at").values_list(
+            "target_id", "created_at", "data"):
+        if "hourly_rate" in (data or {}).get("changes", {}):
+            rate_changed[int(target)] = when.date()
+    duties = _by_engagement(Duty.objects.filter(workspace=workspace, engagement_id__in=ids)
+                            .only("pk", "engagement_id", "started_on", "title"))
+    return duties, rate_changed
+
+
+def _scope_drift(workspace, engagement, duties, rate_changed) -> list[HealthFinding]:
+    """Duties added after the engagement's rate last changed (or its start + 30 days)."""
     since = engagement.start_date + timedelta(days=30)
-    changes = AuditEvent.objects.filter(
-        workspace=workspace, verb="engagement.updated", target_type="clients.engagement",
-        target_id=str(engagement.pk)).order_by("-created_at")
-    for event in changes[:50]:
-        if "hourly_rate" in (event.data or {}).get("changes", {}):
-            since = max(since, event.created_at.date())
-            break
-    duties = Duty.objects.filter(engagement=engagement, started_on__gt=since)
+    if engagement.pk in rate_changed:
+        since = max(since, rate_changed[engagement.pk])
     return [HealthFinding(workspace_id=workspace.pk, engagement_id=engagement.pk,
                           signal="scope_drift", key=f"u:{d.pk}", severity=1,
                           occurred_at=timezone.make_aware(timezone.datetime.combine(
                               d.started_on, timezone.datetime.min.time())),
                           data={"duty": d.title})
-            for d in duties]
+            for d in duties if d.started_on > since]
 
 
 def do_compute_health(workspace: Workspace, *, engagement_ids=None, progress=None) -> dict:
@@ -192,9 +211,12 @@ def do_compute_health(workspace: Workspace, *, engagement_ids=None, progress=Non
     today = timezone.localdate()
     months = _month_rows(workspace, ids)
     grids = _heatmaps(workspace, ids)
+    invoices = _by_engagement(Invoice.objects.filter(workspace=workspace, engagement_id__in=ids)
+                              .order_by("due", "pk"))
+    duties, rate_changed = _drift_context(workspace, ids)
     fact_findings = defaultdict(list)
     for f in _flagged_facts(workspace, ids).iterator(chunk_size=2000):
-        fact_findings[f.engagement_id].extend(_findings_of(f))
+        fact_findings[f["engagement_id"]].extend(_findings_of(f))
     with transaction.atomic():
         HealthMonth.objects.filter(workspace=workspace, engagement_id__in=ids).delete()
         dismissed = defaultdict(set)
@@ -206,13 +228,14 @@ def do_compute_health(workspace: Workspace, *, engagement_ids=None, progress=Non
                                      dismissed_at__isnull=True).delete()
         states = {h.engagement_id: h for h in EngagementHealth.objects.filter(
             workspace=workspace, engagement_id__in=ids)}
-        new_months, new_findings, summary = [], [], {}
+        new_months, new_findings, summary, to_update, to_create = [], [], {}, [], []
         for engagement in engagements:
             rows = months.get(engagement.pk, [])
             inv_found, delays, late_days, unpaid = _invoice_findings(
-                workspace, engagement, limits, today)
+                workspace, engagement, invoices[engagement.pk], limits, today)
             found = fact_findings.get(engagement.pk, []) + inv_found + \
-                _scope_drift(workspace, engagement)
+                _scope_drift(workspace, engagement, duties[engagement.pk] if duties else [],
+                             rate_changed)
             found += _out_of_hours_months(workspace, engagement, rows, limits)
             gone = dismissed[engagement.pk]
             found = [f for f in found if f.key not in gone]
@@ -244,10 +267,14 @@ def do_compute_health(workspace: Workspace, *, engagement_ids=None, progress=Non
             state.heatmap = grids.get(engagement.pk) or [[0] * 24 for _ in range(7)]
             state.invoice_delays = delays[-24:]
             state.computed_at = timezone.now()
-            state.save()
+            (to_update if state.pk else to_create).append(state)
             summary[engagement.pk] = {"score": state.score,
                                       "recommendation": state.recommendation,
                                       "counts": state.counts}
+        # Replacing the rows is much faster than a bulk UPDATE of JSON columns in SQLite;
+        # the primary keys and last week's figures are kept.
+        EngagementHealth.objects.filter(pk__in=[s.pk for s in to_update]).delete()
+        EngagementHealth.objects.bulk_create(to_update + to_create, batch_size=500)
         HealthMonth.objects.bulk_create(new_months, batch_size=500)
         HealthFinding.objects.bulk_create(new_findings, batch_size=500)
     return {"facts_added": added, "engagements": summary}
