@@ -55,7 +55,7 @@ def main():
     call_command("migrate", verbosity=0)
     rng = random.Random(5)
     User = get_user_model()
-    user = User.objects.create_user(email="bench@bench.example", password="bench-pass-2026")
+    user = User.objects.create_user(email="bench@bench.example", password=None)
     workspace = do_create_workspace("Bench", actor=user, slug="bench")
     t0 = time.perf_counter()
     clients = Client.objects.bulk_create([
