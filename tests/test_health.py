@@ -188,3 +188,22 @@ def test_it_recomputes_after_an_import_finishes(workspace_a, alice,
     with django_capture_on_commit_callbacks(execute=True):
         do_finish_import(run, report=None)
     assert InteractionFacts.objects.filter(interaction__source_id="hook").exists()
+
+
+def test_it_saves_thresholds_and_recomputes_with_them(workspace_a, alice, bob,
+                                                      django_capture_on_commit_callbacks):
+    url = reverse("health_settings", kwargs={"ws": workspace_a.slug})
+    assert signed_in(bob).get(url).status_code == 403
+    client = signed_in(alice)
+    assert client.get(url).status_code == 200
+    bad = client.post(url, {"long_call_minutes": "x"})
+    assert bad.status_code == 200 and b"errorlist" in bad.content
+    values = {"long_call_minutes": 30, "out_of_hours_percent": 90, "last_minute_per_month": 2,
+              "schedule_change_hours": 24, "late_payment_days": 7,
+              "expectations_per_month": 2}
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url, values).status_code == 302
+    harper = EngagementHealth.objects.get(workspace=workspace_a,
+                                          engagement__client__name="Harper & Lowe Ltd")
+    assert harper.breakdown["out_of_hours"]["flag"] is False
+    assert AuditEvent.objects.filter(verb="health_thresholds.updated").count() == 1

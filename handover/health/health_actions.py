@@ -337,3 +337,21 @@ def do_snapshot_week(workspace: Workspace) -> list[dict]:
 
 def first_of_month(day: date) -> date:
     return day.replace(day=1)
+
+
+@transaction.atomic
+def do_save_thresholds(workspace: Workspace, *, actor, **values) -> None:
+    """The workspace's thresholds (audited), then a recompute with them."""
+    from .health_models import HealthThresholds
+
+    row, _created = HealthThresholds.objects.get_or_create(workspace=workspace)
+    before = {k: getattr(row, k) for k in values}
+    for name, value in values.items():
+        setattr(row, name, value)
+    row.save()
+    changes = {k: [before[k], v] for k, v in values.items() if before[k] != v}
+    if changes:
+        record(workspace, actor, "health_thresholds.updated", None, changes=changes)
+        # Facts depend on the call and schedule-change thresholds: compute them again.
+        InteractionFacts.objects.filter(workspace=workspace).delete()
+    transaction.on_commit(lambda: do_compute_health(workspace))

@@ -10,7 +10,9 @@ from handover.core.access import workspace_view
 from handover.core.documents import render_pdf
 
 from . import health_selectors as selectors
-from .health_actions import do_dismiss_finding
+from .health_actions import do_dismiss_finding, do_save_thresholds
+from .health_forms import FIELDS, ThresholdsForm
+from .health_models import HealthThresholds
 from .presenting import health_context
 
 
@@ -44,3 +46,16 @@ def finding_dismiss(request, health_finding_id: int):
     messages.success(request, _("The finding was dismissed as a false alarm."))
     return redirect("engagement_health", ws=request.workspace.slug,
                     engagement_id=finding.engagement_id)
+
+
+@workspace_view("manage_clients")
+def health_settings(request):
+    row = HealthThresholds.objects.filter(workspace=request.workspace).first() \
+        or HealthThresholds(workspace=request.workspace)
+    form = ThresholdsForm(request.POST or None, instance=row)
+    if request.method == "POST" and form.is_valid():
+        do_save_thresholds(request.workspace, actor=request.user,
+                           **{k: form.cleaned_data[k] for k in FIELDS})
+        messages.success(request, _("The thresholds were saved; health is being recomputed."))
+        return redirect("health_overview", ws=request.workspace.slug)
+    return render(request, "health/settings.html", {"form": form})
