@@ -133,7 +133,7 @@ def test_it_renders_the_health_page_and_pdf_in_every_language(workspace_a, alice
 def test_it_shows_the_dashboard_panel_and_overview(workspace_a, alice):
     client = signed_in(alice)
     html = client.get(reverse("dashboard", kwargs={"ws": workspace_a.slug})).content.decode()
-    assert "Harper &amp; Lowe" in html
+    assert "Segreteria del cantiere di via Tortona" in html
     overview = client.get(reverse("health_overview", kwargs={"ws": workspace_a.slug}))
     assert overview.status_code == 200
 
@@ -156,7 +156,7 @@ def test_it_mails_a_weekly_digest_of_what_changed(workspace_a,
     with django_capture_on_commit_callbacks(execute=True):
         first = do_send_weekly_digest(workspace_a)
     assert first["changed"] == 5 and first["sent"] >= 1
-    assert any("Harper" in m.body for m in mail.outbox)
+    assert any("via Tortona" in m.body for m in mail.outbox)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         second = do_send_weekly_digest(workspace_a)
@@ -203,7 +203,7 @@ def test_it_saves_thresholds_and_recomputes_with_them(workspace_a, alice, bob,
               "expectations_per_month": 2}
     with django_capture_on_commit_callbacks(execute=True):
         assert client.post(url, values).status_code == 302
-    harper = EngagementHealth.objects.get(workspace=workspace_a,
-                                          engagement__client__name="Harper & Lowe Ltd")
-    assert harper.breakdown["out_of_hours"]["flag"] is False
+    site = EngagementHealth.objects.get(workspace=workspace_a,
+                                        engagement__title__contains="via Tortona")
+    assert site.breakdown["out_of_hours"]["flag"] is False
     assert AuditEvent.objects.filter(verb="health_thresholds.updated").count() == 1

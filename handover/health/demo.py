@@ -1,7 +1,8 @@
 """Demo interactions and invoices, made so that every recommendation appears once:
 Bellini pays late (renegotiate), Kowalczyk insults (end at once), Mar Blava keeps asking for
-rework (summary conversation), Fjordlys is fine (carry on), and an extra client, Harper &
-Lowe, writes at night, at the last minute and pays late (give notice)."""
+rework (summary conversation), Fjordlys is fine (carry on), and a second engagement of
+Bellini's, a building site's office, writes at night, at the last minute and pays late (give
+notice)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
-from handover.clients.actions import do_add_contact, do_create_client, do_create_engagement
+from handover.clients.actions import do_create_engagement
 from handover.clients.models import Engagement
 from handover.lib.hours import Window
 
@@ -33,14 +34,12 @@ REWORK = [
 ]
 INSULT = "Ty idiotko, znowu wszystko zepsułaś! Jesteś skończoną idiotką."
 RUSH = [
-    "I need the board pack by tomorrow morning, please.",
-    "Can you send the revised figures by tonight? ASAP please.",
-    "The supplier list has to be ready by tomorrow morning.",
-    "Please redo the slides by tonight, ASAP.",
+    "Mi servono le tavole entro domani mattina, grazie.",
+    "Può mandarmi il computo aggiornato entro stasera? È urgente.",
+    "Il preventivo deve essere pronto entro domani mattina.",
+    "Rifaccia le slide entro stasera, subito per favore.",
 ]
-HARPER = dict(name="Harper & Lowe Ltd", kind="company", language="en", country="GB",
-              time_zone="Europe/London", notes="Property agency in Leeds; diary and admin.",
-              email_domains=["harperlowe.example"])
+SITE_NOTE = "Buonasera, le giro il verbale del sopralluogo. Grazie."
 
 
 def _start() -> date:
@@ -80,22 +79,23 @@ def _invoices(engagement, actor, prefix, late_days: list[int | None], start: dat
                         amount=Decimal("1200.00") + 100 * i, currency=engagement.currency)
 
 
-def _harper(workspace, actor) -> Engagement:
-    client = do_create_client(workspace, actor=actor, **HARPER)
-    do_add_contact(client, actor=actor, name="Tom Harper", email="tom@harperlowe.example",
-                   phone="+44 113 496 0000", role="Director")
+def _site_office(workspace, actor, bellini) -> Engagement:
+    """A second engagement of Bellini's: the office of a building site, on its own terms."""
     hours = {d: [Window(time(9), time(17, 30))] for d in range(5)}
     return do_create_engagement(
-        workspace, actor=actor, client=client, account_manager=actor,
-        title="Diary and office admin", start_date=date(2025, 6, 2), notice_days=30,
-        time_zone="Europe/London", holiday_country="GB", holiday_subdivision="ENG",
-        lead_time_hours=48, payment_terms_days=30, hourly_rate=Decimal("38.00"),
-        support_rate=Decimal("50.00"), currency="GBP", working_hours=hours)
+        workspace, actor=actor, client=bellini.client, account_manager=actor,
+        title="Segreteria del cantiere di via Tortona", start_date=date(2025, 6, 2),
+        notice_days=15, time_zone="Europe/Rome", holiday_country="IT",
+        holiday_subdivision="MI", lead_time_hours=48, payment_terms_days=30,
+        hourly_rate=Decimal("34.00"), support_rate=Decimal("45.00"), currency="EUR",
+        working_hours=hours)
 
 
 def fill(workspace, actor) -> None:
-    engagements = {e.client.language: e for e in Engagement.objects.filter(
-        workspace=workspace).select_related("client")}
+    engagements = {}
+    for e in Engagement.objects.filter(workspace=workspace).select_related("client") \
+            .order_by("pk"):
+        engagements.setdefault(e.client.language, e)
     start = _start()
     rows = []
     for lang in ("it", "pl", "ca", "nb"):
@@ -119,21 +119,25 @@ def fill(workspace, actor) -> None:
                 subject="Reunió del patronat", old_time=moved,
                 new_time=moved + timedelta(days=2), source="demo",
                 source_id=f"{engagement.pk}:move"))
-    harper = _harper(workspace, actor)
-    zone = harper.time_zone
+    if "it" not in engagements:
+        do_write_interactions(workspace, rows)
+        do_compute_health(workspace)
+        return
+    site = _site_office(workspace, actor, engagements["it"])
+    zone = site.time_zone
     for i in range(6):
         day = _weekday(start, 5 * i + 2)
-        rows.append(_mail(harper, i, _at(day, 11, 0, zone), POLITE["en"]))
+        rows.append(_mail(site, i, _at(day, 11, 0, zone), POLITE["it"]))
         evening = _at(day, 22, 10, zone) if i % 2 else _at(day + timedelta(
             days=5 - day.weekday()), 9, 30, zone)
-        rows.append(_mail(harper, 10 + i, evening, POLITE["en"]))
+        rows.append(_mail(site, 10 + i, evening, SITE_NOTE))
     for i, text in enumerate(RUSH):
-        rows.append(_mail(harper, 20 + i, _at(_weekday(start, 6 * i + 4), 16, 45, zone), text))
+        rows.append(_mail(site, 20 + i, _at(_weekday(start, 6 * i + 4), 16, 45, zone), text))
     call = _at(_weekday(start, 12), 21, 0, zone)
-    rows.append(Interaction(workspace=workspace, engagement=harper, channel="call",
+    rows.append(Interaction(workspace=workspace, engagement=site, channel="call",
                             direction="inbound", occurred_at=call,
-                            duration=timedelta(minutes=55), subject="Call", source="demo",
-                            source_id=f"{harper.pk}:call"))
+                            duration=timedelta(minutes=55), subject="Telefonata", source="demo",
+                            source_id=f"{site.pk}:call"))
     do_write_interactions(workspace, rows)
     invoice_start = start - timedelta(days=60)
     if "it" in engagements:
@@ -142,5 +146,5 @@ def fill(workspace, actor) -> None:
         _invoices(engagements["nb"], actor, "FJL", [0, 0, 1, 0], invoice_start)
     if "pl" in engagements:
         _invoices(engagements["pl"], actor, "KOW", [0, 2, 0], invoice_start)
-    _invoices(harper, actor, "HL", [28, 35, 19, None], invoice_start)
+    _invoices(site, actor, "TOR", [28, 35, 19, None], invoice_start)
     do_compute_health(workspace)
