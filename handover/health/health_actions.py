@@ -224,8 +224,10 @@ def do_compute_health(workspace: Workspace, *, engagement_ids=None, progress=Non
                 workspace=workspace, engagement_id__in=ids, dismissed_at__isnull=False
         ).values_list("engagement_id", "key"):
             dismissed[eid].add(key)
-        HealthFinding.objects.filter(workspace=workspace, engagement_id__in=ids,
-                                     dismissed_at__isnull=True).delete()
+        kept = {(eid, key): (pk, severity, data) for pk, eid, key, severity, data in
+                HealthFinding.objects.filter(workspace=workspace, engagement_id__in=ids,
+                                             dismissed_at__isnull=True)
+                .values_list("pk", "engagement_id", "key", "severity", "data")}
         states = {h.engagement_id: h for h in EngagementHealth.objects.filter(
             workspace=workspace, engagement_id__in=ids)}
         new_months, new_findings, summary, to_update, to_create = [], [], {}, [], []
@@ -276,8 +278,27 @@ def do_compute_health(workspace: Workspace, *, engagement_ids=None, progress=Non
         EngagementHealth.objects.filter(pk__in=[s.pk for s in to_update]).delete()
         EngagementHealth.objects.bulk_create(to_update + to_create, batch_size=500)
         HealthMonth.objects.bulk_create(new_months, batch_size=500)
-        HealthFinding.objects.bulk_create(new_findings, batch_size=500)
+        _write_findings(kept, new_findings)
     return {"facts_added": added, "engagements": summary}
+
+
+def _write_findings(kept: dict, found: list[HealthFinding]) -> None:
+    """Only what changed: stale findings go, new ones come, unchanged ones stay (so a
+    recompute with nothing new writes almost nothing)."""
+    fresh, seen = [], set()
+    for f in found:
+        key = (f.engagement_id, f.key)
+        seen.add(key)
+        old = kept.get(key)
+        if old is not None and old[1] == f.severity and old[2] == f.data:
+            continue
+        fresh.append(f)
+    stale = [old[0] for key, old in kept.items() if key not in seen]
+    stale += [kept[(f.engagement_id, f.key)][0] for f in fresh
+              if (f.engagement_id, f.key) in kept]
+    for start in range(0, len(stale), 500):
+        HealthFinding.objects.filter(pk__in=stale[start:start + 500]).delete()
+    HealthFinding.objects.bulk_create(fresh, batch_size=500)
 
 
 def _out_of_hours_months(workspace, engagement, rows, limits) -> list[HealthFinding]:
