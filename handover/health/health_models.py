@@ -110,6 +110,8 @@ class HealthFinding(models.Model):
         ordering = ["-severity", "-occurred_at"]
         constraints = [models.UniqueConstraint(fields=["engagement", "key"],
                                                name="health_finding_key_unique")]
+        indexes = [models.Index(fields=["engagement", "-severity", "-occurred_at"],
+                                name="health_finding_page")]
 
     def __str__(self):
         return f"{self.get_signal_display()} {self.key}"

@@ -15,8 +15,10 @@ def engagement_for(membership, engagement_id: int) -> Engagement:
 
 
 def state_for(engagement) -> EngagementHealth | None:
-    return EngagementHealth.objects.filter(workspace=engagement.workspace,
-                                           engagement=engagement).first()
+    # By the unique engagement key (SQLite would otherwise scan the workspace's index);
+    # the engagement itself was loaded within the workspace.
+    state = EngagementHealth.objects.filter(engagement=engagement).first()
+    return state if state and state.workspace_id == engagement.workspace_id else None
 
 
 def finding_for(membership, finding_id: int) -> HealthFinding:
@@ -31,9 +33,11 @@ def findings(engagement, limit: int = 60) -> list[HealthFinding]:
 
 
 def facts_of(workspace, interaction_ids) -> dict[int, InteractionFacts]:
-    return {f.interaction_id: f for f in InteractionFacts.objects.filter(
-        workspace=workspace, interaction_id__in=list(interaction_ids)).only(
-        "interaction_id", "findings", "off_class", "deadline")}
+    # By primary key, then checked against the workspace in Python: with a workspace filter
+    # in SQL, SQLite walks the workspace's index instead.
+    rows = InteractionFacts.objects.filter(pk__in=list(interaction_ids)).only(
+        "interaction_id", "workspace_id", "findings", "off_class", "deadline")
+    return {f.interaction_id: f for f in rows if f.workspace_id == workspace.pk}
 
 
 def out_of_hours_samples(engagement, limit: int = 8) -> list[InteractionFacts]:
