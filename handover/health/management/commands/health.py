@@ -36,7 +36,7 @@ class Command(BaseCommand):
                                    % {"slug": workspace, "id": engagement})
             ids = [engagement]
             states = states.filter(engagement_id=engagement)
-        do_compute_health(ws, engagement_ids=ids)
+        self._compute(ws, ids, show=not as_json and self.stdout.isatty())
         rows = []
         for state in states.select_related("engagement__client").order_by("engagement_id"):
             rows.append({
@@ -59,3 +59,20 @@ class Command(BaseCommand):
             self.stdout.write(f"       {counts}")
             for reason in row["reasons"]:
                 self.stdout.write(f"       - {reason}")
+
+    def _compute(self, ws, ids, *, show: bool) -> None:
+        if not show:
+            do_compute_health(ws, engagement_ids=ids)
+            return
+        from rich.progress import Progress
+
+        from ...models import Interaction
+
+        pending = Interaction.objects.filter(workspace=ws, engagement__isnull=False,
+                                             facts__isnull=True)
+        if ids is not None:
+            pending = pending.filter(engagement_id__in=ids)
+        with Progress(transient=True) as bar:
+            task = bar.add_task(_("Reading new interactions"), total=pending.count() or 1)
+            do_compute_health(ws, engagement_ids=ids,
+                              progress=lambda done: bar.update(task, completed=done))
