@@ -12,8 +12,12 @@ REASONS = {
     "last_minute": _("%(count)s requests left less than the agreed lead time "
                      "(about %(rate)s a month)."),
     "schedule_change": _("%(count)s meetings were moved or cancelled at the last minute."),
-    "payment": _("%(late)s invoices were paid late (on average %(average_days)s days) and "
-                 "%(unpaid_overdue)s are unpaid past their due date."),
+    "payment_late": ngettext_lazy(
+        "One invoice was paid late (%(average_days)s days after its due date).",
+        "%(late)s invoices were paid late (on average %(average_days)s days).", "late"),
+    "payment_unpaid": ngettext_lazy(
+        "One invoice is unpaid past its due date.",
+        "%(unpaid_overdue)s invoices are unpaid past their due date.", "unpaid_overdue"),
     "disrespect": _("%(count)s messages were disrespectful."),
     "expectations": _("%(count)s messages asked for rework or clarification, a sign of "
                       "expectations that were never said."),
@@ -36,9 +40,21 @@ ADVICE = {
 
 def reason_sentences(reasons) -> list[str]:
     out = []
-    for code, figures in reasons or []:
+    for code, figures in _split(reasons or []):
         message = REASONS.get(code)
         if message is None:
             continue
         out.append(str(message % figures) if figures else str(message))
     return out
+
+
+def _split(reasons):
+    """A payment reason reads as one sentence for late and one for unpaid invoices."""
+    for code, figures in reasons:
+        if code != "payment":
+            yield code, figures
+            continue
+        if figures.get("late"):
+            yield "payment_late", figures
+        if figures.get("unpaid_overdue"):
+            yield "payment_unpaid", figures
