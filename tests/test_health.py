@@ -207,3 +207,15 @@ def test_it_saves_thresholds_and_recomputes_with_them(workspace_a, alice, bob,
                                         engagement__title__contains="via Tortona")
     assert site.breakdown["out_of_hours"]["flag"] is False
     assert AuditEvent.objects.filter(verb="health_thresholds.updated").count() == 1
+
+
+def test_it_moves_facts_with_an_interaction_filed_elsewhere(workspace_a):
+    first, second = Engagement.objects.filter(workspace=workspace_a)[:2]
+    do_write_interactions(workspace_a, [Interaction(
+        workspace=workspace_a, engagement=first, channel="email", direction="inbound",
+        occurred_at=datetime(2026, 3, 2, 9, 0, tzinfo=UTC), body="Hello", source="test",
+        source_id="moved")])
+    do_compute_health(workspace_a)
+    Interaction.objects.filter(source_id="moved").update(engagement=second)
+    do_compute_health(workspace_a)
+    assert InteractionFacts.objects.get(interaction__source_id="moved").engagement == second

@@ -29,6 +29,9 @@ CHUNK = 2000
 def do_compute_facts(workspace: Workspace, *, engagement_ids=None, progress=None) -> int:
     """Facts for every placed interaction that has none yet; returns how many were added."""
     limits = Thresholds.for_workspace(workspace)
+    # Interactions filed under another engagement (or none) since: their facts go.
+    InteractionFacts.objects.filter(workspace=workspace).exclude(
+        engagement_id=F("interaction__engagement_id")).delete()
     pending = Interaction.objects.filter(workspace=workspace, engagement__isnull=False,
                                          facts__isnull=True)
     if engagement_ids is not None:
