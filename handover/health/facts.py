@@ -6,13 +6,24 @@ small columns. Django-aware but free of requests; called by `health_actions`.
 
 from __future__ import annotations
 
+import json
+from collections import namedtuple
 from dataclasses import dataclass
 from datetime import date, timedelta
+from types import SimpleNamespace
+
+from django.db import connection
+from django.db import models as db
+from django.utils import timezone
 
 from handover.lib.hours_check import Schedule, classify, local
 from handover.lib.textrules import analyse
 
 from .health_models import HealthThresholds, InteractionFacts
+
+ROW_FIELDS = ("pk", "workspace_id", "engagement_id", "channel", "direction", "occurred_at",
+              "duration", "subject", "body", "due_at", "old_time")
+Row = namedtuple("Row", ROW_FIELDS)
 
 INBOUND = "inbound"
 CALL = "call"
@@ -48,17 +59,24 @@ def weight(channel: str, duration, off: bool, limits: Thresholds) -> float:
     return value
 
 
+class Facts(SimpleNamespace):
+    """InteractionFacts' columns as plain attributes (building model instances by the
+    million costs more than computing them); written by `write_facts`."""
+
+
 def facts_for(row, engagement, schedule: Schedule, limits: Thresholds,
-              language_hint: str = "") -> InteractionFacts:
+              language_hint: str = "") -> Facts:
     here = local(row.occurred_at, schedule)
     off = classify(row.occurred_at, schedule) or ""
     inbound = row.direction == INBOUND
-    facts = InteractionFacts(
+    facts = Facts(
         interaction_id=row.pk, workspace_id=row.workspace_id, engagement_id=engagement.pk,
         inbound=inbound, channel=row.channel, local_date=here.date(),
         month=date(here.year, here.month, 1), weekday=here.weekday(),
         minute=here.hour * 60 + here.minute, off_class=off,
-        weight=weight(row.channel, row.duration, bool(off), limits),
+        weight=weight(row.channel, row.duration, bool(off), limits), language="",
+        findings=[], disrespect=0, expectation=False, last_minute=False, late_change=False,
+        deadline=None, computed_at=timezone.now(),
     )
     lead = timedelta(hours=engagement.lead_time_hours)
     text = row.body or row.subject
@@ -81,3 +99,34 @@ def facts_for(row, engagement, schedule: Schedule, limits: Thresholds,
         notice = row.old_time - row.occurred_at
         facts.late_change = notice < timedelta(hours=limits.schedule_change_hours)
     return facts
+
+
+def _converter(field):
+    ops = connection.ops
+    if isinstance(field, db.DateTimeField):
+        return ops.adapt_datetimefield_value
+    if isinstance(field, db.DateField):
+        return ops.adapt_datefield_value
+    if isinstance(field, db.JSONField):
+        return lambda value: json.dumps(value, ensure_ascii=False)
+    return None
+
+
+def write_facts(batch: list[Facts]) -> None:
+    """One multi-row INSERT per batch, skipping rows already there."""
+    if not batch:
+        return
+    fields = InteractionFacts._meta.concrete_fields
+    names = [f.attname for f in fields]
+    convert = [(f.attname, _converter(f)) for f in fields]
+    table = connection.ops.quote_name(InteractionFacts._meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    marks = ", ".join(["%s"] * len(names))
+    sql = f"INSERT INTO {table} ({columns}) VALUES ({marks}) ON CONFLICT DO NOTHING"  # noqa: S608
+    rows = []
+    for facts in batch:
+        values = vars(facts)
+        rows.append([c(values[n]) if c and values[n] is not None else values[n]
+                     for n, c in convert])
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)

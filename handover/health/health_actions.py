@@ -19,7 +19,7 @@ from handover.core.models import Workspace
 from handover.lib.hours_check import Schedule
 
 from . import signals
-from .facts import Thresholds, facts_for
+from .facts import ROW_FIELDS, Row, Thresholds, facts_for, write_facts
 from .health_models import EngagementHealth, HealthFinding, HealthMonth, InteractionFacts
 from .models import Interaction, Invoice
 
@@ -39,12 +39,11 @@ def do_compute_facts(workspace: Workspace, *, engagement_ids=None, progress=None
     engagements = {e.pk: e for e in Engagement.objects.filter(workspace=workspace)
                    .select_related("client").prefetch_related("working_windows")}
     schedules = {pk: Schedule.for_engagement(e) for pk, e in engagements.items()}
-    fields = ("pk", "workspace_id", "engagement_id", "channel", "direction", "occurred_at",
-              "duration", "subject", "body", "due_at", "old_time")
     added = 0
     last = 0
     while True:
-        rows = list(pending.filter(pk__gt=last).order_by("pk").only(*fields)[:CHUNK])
+        rows = [Row(*r) for r in pending.filter(pk__gt=last).order_by("pk")
+                .values_list(*ROW_FIELDS)[:CHUNK]]
         if not rows:
             return added
         batch = []
@@ -52,7 +51,8 @@ def do_compute_facts(workspace: Workspace, *, engagement_ids=None, progress=None
             engagement = engagements[row.engagement_id]
             batch.append(facts_for(row, engagement, schedules[row.engagement_id], limits,
                                    engagement.client.language))
-        InteractionFacts.objects.bulk_create(batch, batch_size=500, ignore_conflicts=True)
+        with transaction.atomic():
+            write_facts(batch)
         added += len(batch)
         last = rows[-1].pk
         if progress:
