@@ -113,7 +113,7 @@ def time_compute(workspace, args, *, load: float):
     recompute = time.perf_counter() - t2
     session = SessionStore()
     session["_auth_user_id"] = str(user.pk)
-    session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
+    session["_auth_user_backend"] = "handover.core.auth.EmailBackend"
     session["_auth_user_hash"] = user.get_session_auth_hash()
     session.create()
     Path(os.environ.get("HANDOVER_DATA_DIR", "data"), "session.txt").write_text(

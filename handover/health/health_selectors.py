@@ -26,7 +26,7 @@ def finding_for(membership, finding_id: int) -> HealthFinding:
                              workspace=membership.workspace, pk=finding_id)
 
 
-def findings(engagement, limit: int = 60) -> list[HealthFinding]:
+def findings(engagement, limit: int = 30) -> list[HealthFinding]:
     return list(HealthFinding.objects.filter(
         workspace=engagement.workspace, engagement=engagement, dismissed_at__isnull=True,
     ).select_related("interaction", "invoice")[:limit])
