@@ -20,8 +20,10 @@ from .models import EngagementStatus
 
 @workspace_view()
 def dashboard(request):
-    panels = [panel for module in modules("dashboard")
-              if (panel := module.panel(request)) is not None]
+    panels = []
+    for module in modules("dashboard"):
+        found = module.panel(request)  # None, one panel, or a list of them
+        panels.extend([] if found is None else found if isinstance(found, list) else [found])
     return render(request, "clients/dashboard.html", {
         "engagements": selectors.dashboard_rows(request.membership),
         "counts": selectors.status_counts(request.membership),

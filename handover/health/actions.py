@@ -161,6 +161,12 @@ def do_finish_import(run: ImportRun, *, report: dict | None, error: str = "") ->
     record(run.workspace, run.created_by, "import.finished", run, kind=run.kind,
            imported=run.imported, duplicates=run.duplicates, unmatched=run.unmatched,
            failed=run.failed)
+    if run.state == ImportState.DONE and run.imported:
+        # New evidence: the health of the workspace is recomputed in the background.
+        from .tasks import compute_health
+
+        workspace_id = run.workspace_id
+        transaction.on_commit(lambda: compute_health.enqueue(workspace_id))
     return run
 
 

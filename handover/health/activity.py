@@ -13,6 +13,9 @@ SENTENCES = {
     "interaction.assigned": _("%(actor)s filed the mail of %(address)s under %(target)s."),
     "invoice.created": _("%(actor)s recorded the invoice %(target)s."),
     "invoice.updated": _("%(actor)s updated the invoice %(target)s."),
+    "health_finding.dismissed": _(
+        "%(actor)s dismissed a health finding on %(target)s as a false alarm."),
+    "health_thresholds.updated": _("%(actor)s changed the thresholds of client health."),
 }
 
 LABELS = {"kind": ImportKind}
@@ -21,4 +24,5 @@ KINDS = (
     ("import.", _("Imports")),
     ("interaction.", _("Interactions")),
     ("invoice.", _("Invoices")),
+    ("health_", _("Health")),
 )

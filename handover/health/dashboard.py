@@ -1,17 +1,25 @@
-"""Dashboard panel: the latest import and how many interactions wait to be placed."""
+"""Dashboard panels: every engagement's health at a glance (and what changed since last
+week), then the latest import and how many interactions wait to be placed."""
 
 from handover.core.access import can
 
-from . import selectors
+from . import health_selectors, selectors
 
 
 def panel(request):
-    membership = request.membership
-    if not can(membership, "manage_clients"):
+    membership = getattr(request, "membership", None)
+    if membership is None:
         return None
-    latest = selectors.import_runs(request.workspace).first()
-    unplaced = selectors.unplaced_count(request.workspace)
-    if latest is None and not unplaced:
-        return None
-    return {"template": "health/_dashboard_panel.html",
-            "context": {"latest": latest, "unplaced": unplaced}}
+    panels = []
+    if can(membership, "view_all_engagements"):
+        states = health_selectors.dashboard_states(membership.workspace)
+        if states:
+            panels.append({"template": "health/_health_panel.html",
+                           "context": {"states": states}})
+    if can(membership, "manage_clients"):
+        latest = selectors.import_runs(request.workspace).first()
+        unplaced = selectors.unplaced_count(request.workspace)
+        if latest is not None or unplaced:
+            panels.append({"template": "health/_dashboard_panel.html",
+                           "context": {"latest": latest, "unplaced": unplaced}})
+    return panels or None

@@ -164,3 +164,4 @@ class ImapCursor(models.Model):
 
     def __str__(self):
         return f"{self.username}@{self.host}/{self.folder}"
+from .health_models import *  # noqa
