@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from django.test import Client
+from django.utils import translation
 
 from handover.core.actions import (
     do_accept_invitation,
@@ -23,6 +24,15 @@ from handover.core.models import Role
 
 PASSWORD = "correct horse battery staple"
 IN_CI = os.environ.get("HANDOVER_CI") == "1"
+
+
+@pytest.fixture(autouse=True)
+def _english_outside_requests():
+    """Each test starts in English: a request in another language (the signed-in user's) must
+    not leak its language into the next test run by the same worker."""
+    translation.activate("en")
+    yield
+    translation.deactivate()
 
 
 def need(condition: bool, reason: str) -> None:

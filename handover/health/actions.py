@@ -161,7 +161,7 @@ def do_finish_import(run: ImportRun, *, report: dict | None, error: str = "") ->
     record(run.workspace, run.created_by, "import.finished", run, kind=run.kind,
            imported=run.imported, duplicates=run.duplicates, unmatched=run.unmatched,
            failed=run.failed)
-    if run.state == ImportState.DONE and run.imported:
+    if run.state == ImportState.DONE:
         # New evidence: the health of the workspace is recomputed in the background.
         from .tasks import compute_health
 
