@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -24,8 +25,11 @@ def dashboard(request):
     for module in modules("dashboard"):
         found = module.panel(request)  # None, one panel, or a list of them
         panels.extend([] if found is None else found if isinstance(found, list) else [found])
+    page = Paginator(selectors.dashboard_rows(request.membership), 50).get_page(
+        request.GET.get("page"))
     return render(request, "clients/dashboard.html", {
-        "engagements": selectors.dashboard_rows(request.membership),
+        "engagements": page.object_list,
+        "page": page,
         "counts": selectors.status_counts(request.membership),
         "statuses": EngagementStatus.choices,
         "panels": panels,
