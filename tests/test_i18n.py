@@ -39,13 +39,19 @@ def test_it_has_every_entry_translated_and_none_fuzzy(code):
 def test_it_keeps_the_same_placeholders_in_each_translation(code):
     for entry in catalog(code).translated_entries():
         wanted = sorted(PLACEHOLDER.findall(entry.msgid))
-        texts = list(entry.msgstr_plural.values()) if entry.msgid_plural else [entry.msgstr]
-        for text in texts:
-            got = sorted(PLACEHOLDER.findall(text))
-            # A singular form may spell the number out ("one minute") and drop its count.
-            if entry.msgid_plural and set(got) <= set(wanted):
-                continue
-            assert got == wanted, f"{code}: {entry.msgid!r} -> {text!r}"
+        if not entry.msgid_plural:
+            got = sorted(PLACEHOLDER.findall(entry.msgstr))
+            assert got == wanted, f"{code}: {entry.msgid!r} -> {entry.msgstr!r}"
+            continue
+        # Plural forms may spell a number out ("one minute") and drop its count, but never
+        # bring a placeholder neither English form has.
+        allowed = set(wanted) | set(PLACEHOLDER.findall(entry.msgid_plural))
+        forms = [entry.msgstr_plural[k] for k in sorted(entry.msgstr_plural)]
+        for text in forms:
+            assert set(PLACEHOLDER.findall(text)) <= allowed, f"{code}: {text!r}"
+        # The general plural form says everything the English plural says.
+        last = set(PLACEHOLDER.findall(forms[-1]))
+        assert set(PLACEHOLDER.findall(entry.msgid_plural)) <= last, f"{code}: {forms[-1]!r}"
 
 
 def test_it_has_every_string_of_the_code_in_the_catalogues(tmp_path):
