@@ -1,18 +1,6 @@
 """English text rules: urgency, deadlines, disrespect, unspoken expectations."""
 
-import pytest
-
-from tests.textrules_common import (
-    check_calm,
-    check_deadline,
-    check_disrespect,
-    check_expectation,
-    check_language,
-    check_last_minute,
-    check_plain,
-    check_polite,
-    check_urgent,
-)
+from tests.textrules_common import language_tests
 
 LANG = "en"
 
@@ -124,45 +112,4 @@ LONG = (
 )
 
 
-@pytest.mark.parametrize(("text", "expected"), DEADLINES)
-def test_it_resolves_deadlines_relative_to_the_message(text, expected):
-    check_deadline(LANG, text, expected)
-
-
-@pytest.mark.parametrize(("text", "last_minute"), LAST_MINUTE)
-def test_it_compares_deadlines_with_the_lead_time(text, last_minute):
-    check_last_minute(LANG, text, last_minute)
-
-
-@pytest.mark.parametrize("text", URGENT)
-def test_it_flags_urgency(text):
-    check_urgent(LANG, text)
-
-
-@pytest.mark.parametrize("text", CALM)
-def test_it_does_not_flag_calm_or_unrelated_messages(text):
-    check_calm(LANG, text)
-
-
-@pytest.mark.parametrize(("text", "severity", "category"), DISRESPECT)
-def test_it_flags_disrespect_with_severity_and_span(text, severity, category):
-    check_disrespect(LANG, text, severity, category)
-
-
-@pytest.mark.parametrize("text", POLITE)
-def test_it_does_not_flag_polite_messages(text):
-    check_polite(LANG, text)
-
-
-@pytest.mark.parametrize(("text", "category"), EXPECTATIONS)
-def test_it_flags_unspoken_expectations(text, category):
-    check_expectation(LANG, text, category)
-
-
-@pytest.mark.parametrize("text", PLAIN)
-def test_it_leaves_clear_requests_alone(text):
-    check_plain(LANG, text)
-
-
-def test_it_detects_english():
-    check_language(LANG, LONG, hint="it")
+globals().update(language_tests(LANG, globals(), hint="it"))

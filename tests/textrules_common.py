@@ -3,6 +3,8 @@
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from handover.lib.textrules import (
     analyse,
     detect_language,
@@ -73,3 +75,49 @@ def check_plain(lang, text):
 def check_language(lang, text, hint):
     assert detect_language(text, hint=hint) == lang, text
     assert analyse(text, hint=hint).language == lang
+
+
+def language_tests(lang: str, cases: dict, *, hint: str) -> dict:
+    """The test functions of one language, built from its case lists.
+
+    A language's module calls `globals().update(language_tests(LANG, globals(), hint=...))`,
+    so each language keeps its own test module and names while the checks live here once.
+    """
+    parametrize = pytest.mark.parametrize
+
+    @parametrize(("text", "expected"), cases["DEADLINES"])
+    def test_it_resolves_deadlines_relative_to_the_message(text, expected):
+        check_deadline(lang, text, expected)
+
+    @parametrize(("text", "last_minute"), cases["LAST_MINUTE"])
+    def test_it_compares_deadlines_with_the_lead_time(text, last_minute):
+        check_last_minute(lang, text, last_minute)
+
+    @parametrize("text", cases["URGENT"])
+    def test_it_flags_urgency(text):
+        check_urgent(lang, text)
+
+    @parametrize("text", cases["CALM"])
+    def test_it_does_not_flag_calm_or_unrelated_messages(text):
+        check_calm(lang, text)
+
+    @parametrize(("text", "severity", "category"), cases["DISRESPECT"])
+    def test_it_flags_disrespect_with_severity_and_span(text, severity, category):
+        check_disrespect(lang, text, severity, category)
+
+    @parametrize("text", cases["POLITE"])
+    def test_it_does_not_flag_polite_messages(text):
+        check_polite(lang, text)
+
+    @parametrize(("text", "category"), cases["EXPECTATIONS"])
+    def test_it_flags_unspoken_expectations(text, category):
+        check_expectation(lang, text, category)
+
+    @parametrize("text", cases["PLAIN"])
+    def test_it_leaves_clear_requests_alone(text):
+        check_plain(lang, text)
+
+    def test_it_detects_the_language_of_a_long_message():
+        check_language(lang, cases["LONG"], hint=hint)
+
+    return {name: value for name, value in locals().items() if name.startswith("test_")}
