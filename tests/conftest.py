@@ -109,3 +109,10 @@ def chromium_path() -> str | None:
         if candidate and Path(candidate).exists():
             return candidate
     return None
+
+
+def first_engagement(**lookup):
+    """The client's first engagement (the demo gives one Italian client a second one)."""
+    from handover.clients.models import Engagement
+
+    return Engagement.objects.filter(**lookup).order_by("pk").first()

@@ -9,7 +9,7 @@ from handover.core.demo import fill_workspace
 from handover.letters.models import Letter, LetterState
 
 from .browser import page  # noqa: F401 - the fixture
-from .conftest import PASSWORD, make_user
+from .conftest import PASSWORD, first_engagement, make_user
 from .letters_world import join
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -24,8 +24,8 @@ def test_it_records_a_departure_reassigns_and_sends_the_farewells(page):  # noqa
     eve = join(workspace, alice, "eve@a.example", "Eve Esposito", "member")
     join(workspace, alice, "dora@a.example", "Dora Dalla", "manager")
     join(workspace, alice, "piet@a.example", "Piet Prins", "member")
-    italian = Engagement.objects.get(workspace=workspace, client__language="it")
-    polish = Engagement.objects.get(workspace=workspace, client__language="pl")
+    italian = first_engagement(workspace=workspace, client__language="it")
+    polish = first_engagement(workspace=workspace, client__language="pl")
     Engagement.objects.filter(pk__in=[italian.pk, polish.pk]).update(account_manager=eve)
 
     page.goto("/")

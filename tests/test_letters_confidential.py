@@ -18,7 +18,7 @@ from handover.letters.documents import letter_docx, letter_pdf
 from handover.letters.models import Letter, LetterTemplate
 from handover.letters.scrub import REMOVED
 
-from .conftest import signed_in, token_client
+from .conftest import first_engagement, signed_in, token_client
 from .letters_world import REASON, build
 
 SENTENCES = [s.strip() for s in REASON.split(".") if s.strip()]
@@ -47,7 +47,7 @@ def test_a_template_that_includes_the_reason_is_refused(world, alice):
 
 def test_an_edit_that_adds_the_reason_is_refused(world, alice):
     workspace, departure, *_ = world
-    engagement = Engagement.objects.get(workspace=workspace, client__language="it")
+    engagement = first_engagement(workspace=workspace, client__language="it")
     letter = do_draft_letter(workspace, actor=alice, kind="no_longer_with_us",
                              engagement=engagement, departure=departure)
     with pytest.raises(ValidationError, match="confidential reason"):
@@ -67,7 +67,7 @@ def test_whatever_reaches_the_rows_is_scrubbed_everywhere_a_client_or_member_loo
         subject="{leaver_name}: " + SENTENCES[0],
         body="Benvolgut/da {recipient_name},\n\n" + REASON + "\n\n{successor_name}, "
              "{successor_contact}\n")
-    engagement = Engagement.objects.get(workspace=workspace, client__language="ca")
+    engagement = first_engagement(workspace=workspace, client__language="ca")
     letter = do_draft_letter(workspace, actor=alice, kind="no_longer_with_us",
                              engagement=engagement, departure=departure)
     assert REMOVED in letter.body and not leaks(letter.subject + letter.body)

@@ -17,6 +17,7 @@ from handover.letters.placeholders import REGISTRY, placeholders_in
 from handover.letters.render import render
 from handover.letters.texts import shipped
 
+from .conftest import first_engagement
 from .letters_world import EXTRA, build
 
 LANGUAGES = ["en", "it", "pl", "ca", "nb"]
@@ -58,7 +59,7 @@ def test_it_renders_every_kind_complete_in_the_languages_format_and_clean(world,
 
 def test_it_writes_dates_and_money_as_each_language_does(world, alice):
     workspace, departure, _s = world
-    italian = Engagement.objects.get(workspace=workspace, client__language="it")
+    italian = first_engagement(workspace=workspace, client__language="it")
     it = render("notice_of_ending", "it", workspace=workspace, sender=alice,
                 engagement=italian).body
     assert "45,00\xa0€" in it
@@ -80,7 +81,7 @@ def test_every_shipped_template_uses_only_registered_placeholders():
 
 def test_it_drafts_in_the_clients_language_from_a_workspace_template(world, alice):
     workspace, departure, _s = world
-    polish = Engagement.objects.get(workspace=workspace, client__language="pl")
+    polish = first_engagement(workspace=workspace, client__language="pl")
     do_save_template(workspace, actor=alice, kind="farewell", language="pl",
                      subject="Do widzenia, {client_name}",
                      body="Szanowni Państwo,\n\n{successor_name} ({successor_contact}) "
@@ -113,7 +114,7 @@ def test_it_flags_a_placeholder_the_writer_has_not_filled(world, alice):
 
 def test_the_command_prints_text_and_json_with_findings(world, capsys):
     workspace, departure, _s = world
-    engagement = Engagement.objects.get(workspace=workspace, client__language="nb")
+    engagement = first_engagement(workspace=workspace, client__language="nb")
     call_command("render_letter", "farewell", "--engagement", str(engagement.pk),
                  "--departure", str(departure.pk), "--language", "nb")
     out = capsys.readouterr().out
@@ -133,7 +134,7 @@ def test_the_command_writes_pdf_and_docx(world, tmp_path):
     from pypdf import PdfReader
 
     workspace, _d, _s = world
-    engagement = Engagement.objects.get(workspace=workspace, client__language="ca")
+    engagement = first_engagement(workspace=workspace, client__language="ca")
     pdf, docx = tmp_path / "n.pdf", tmp_path / "n.docx"
     call_command("render_letter", "notice_of_ending", "--engagement", str(engagement.pk),
                  "--format", "pdf", "--output", str(pdf))

@@ -7,7 +7,6 @@ import socket
 import pytest
 from django.test import override_settings
 
-from handover.clients.models import Engagement
 from handover.core.actions import do_deliver_email
 from handover.core.models import AuditEvent, OutboundEmail
 from handover.letters.actions import (
@@ -19,7 +18,7 @@ from handover.letters.actions import (
 )
 from handover.letters.models import LetterState
 
-from .conftest import signed_in
+from .conftest import first_engagement, signed_in
 from .letters_world import build
 
 REFUSED = "refused@bellini-architetti.example"
@@ -90,7 +89,7 @@ def send(letter, actor, capture):
 def test_it_delivers_a_letter_with_its_language_subject_and_attachments(
         smtp, world, alice, django_capture_on_commit_callbacks, language, subject, date_text):
     workspace, departure = world
-    engagement = Engagement.objects.get(workspace=workspace, client__language=language)
+    engagement = first_engagement(workspace=workspace, client__language=language)
     letter = do_draft_letter(workspace, actor=alice, kind="farewell", engagement=engagement,
                              departure=departure)
     do_edit_letter(letter, actor=alice, subject=letter.subject, body=letter.body,
@@ -122,7 +121,7 @@ def test_it_delivers_a_letter_with_its_language_subject_and_attachments(
 def test_a_refused_delivery_is_retried_then_shown_as_failed(
         smtp, world, alice, django_capture_on_commit_callbacks):
     workspace, departure = world
-    engagement = Engagement.objects.get(workspace=workspace, client__language="it")
+    engagement = first_engagement(workspace=workspace, client__language="it")
     letter = do_draft_letter(workspace, actor=alice, kind="notice_of_ending",
                              engagement=engagement)
     do_edit_letter(letter, actor=alice, subject=letter.subject, body=letter.body,

@@ -2,11 +2,10 @@
 
 import pytest
 
-from handover.clients.models import Engagement
 from handover.core.models import AuditEvent
 from handover.letters.models import Letter, LetterTemplate
 
-from .conftest import signed_in, token_client
+from .conftest import first_engagement, signed_in, token_client
 from .letters_world import REASON, build
 
 
@@ -18,7 +17,7 @@ def world(alice, workspace_a):
 
 def test_a_writer_drafts_in_the_ui_and_sees_the_checks_explained(world, alice):
     workspace, departure, leaver, (dora, piet) = world
-    engagement = Engagement.objects.get(workspace=workspace, client__language="nb")
+    engagement = first_engagement(workspace=workspace, client__language="nb")
     owner = signed_in(alice)
     response = owner.post(f"/w/{workspace.slug}/letters/new/", {
         "kind": "handover_call", "engagement": engagement.pk, "language": ""})
@@ -66,7 +65,7 @@ def test_templates_are_edited_per_language_and_unknown_placeholders_refused(worl
 
 def test_the_api_drafts_explains_and_refuses_the_reason(world, alice):
     workspace, departure, leaver, (dora, piet) = world
-    engagement = Engagement.objects.get(workspace=workspace, client__language="it")
+    engagement = first_engagement(workspace=workspace, client__language="it")
     api = token_client(alice)
     response = api.post(f"/api/w/{workspace.slug}/letters", {
         "kind": "no_longer_with_us", "engagement_id": engagement.pk,

@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from icalendar import Calendar
 
-from handover.clients.models import Engagement, EngagementStatus
+from handover.clients.models import EngagementStatus
 from handover.core.models import AuditEvent, OutboundEmail
 from handover.offboarding import actions
 from handover.offboarding.models import (
@@ -23,11 +23,11 @@ from handover.offboarding.models import (
 )
 from handover.offboarding.notice import WorkCalendar, compute, due_date
 
-from .conftest import signed_in
+from .conftest import first_engagement, signed_in
 
 
 def bellini(workspace):
-    return Engagement.objects.get(workspace=workspace, client__name__startswith="Studio Bellini")
+    return first_engagement(workspace=workspace, client__name__startswith="Studio Bellini")
 
 
 def template(workspace, scenario="we_end"):

@@ -8,13 +8,12 @@ from docx import Document
 from icalendar import Calendar
 from pypdf import PdfReader
 
-from handover.clients.models import Engagement
 from handover.core.actions import do_create_workspace
 from handover.core.demo import fill_workspace
 from handover.offboarding.models import Plan, StepState
 
 from .browser import page  # noqa: F401 - the fixture
-from .conftest import PASSWORD, make_user
+from .conftest import PASSWORD, first_engagement, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -23,7 +22,7 @@ def test_it_runs_an_offboarding_plan_from_start_to_calendar(page, live_server, t
     alice = make_user("alice@a.example", "Alice Abate")
     workspace = do_create_workspace("Alice Studio", actor=alice, slug="alice-studio")
     fill_workspace(workspace, alice)
-    engagement = Engagement.objects.get(workspace=workspace, client__country="IT")
+    engagement = first_engagement(workspace=workspace, client__country="IT")
 
     page.goto("/")
     page.get_by_label("E-mail address").fill("alice@a.example")

@@ -17,7 +17,7 @@ from handover.files.models import FileRecord, FileState
 from handover.portal.models import Delivery
 
 from .browser import page  # noqa: F401 - the fixture
-from .conftest import PASSWORD, make_user
+from .conftest import PASSWORD, first_engagement, make_user
 from .files_helpers import write
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -27,7 +27,7 @@ def test_it_walks_files_from_audit_to_purge(page, tmp_path, live_server):  # noq
     alice = make_user("alice@a.example", "Alice Abate")
     workspace = do_create_workspace("Alice Studio", actor=alice, slug="alice-studio")
     _fill_clients(workspace, alice)
-    engagement = Engagement.objects.get(workspace=workspace, client__country="PL")
+    engagement = first_engagement(workspace=workspace, client__country="PL")
     Engagement.objects.filter(pk=engagement.pk).update(
         end_date=timezone.localdate() - timedelta(days=800), status="ended")
     root = tmp_path / "Kowalczyk"
