@@ -12,6 +12,7 @@ An app `handover.<name>` may have:
 
 from __future__ import annotations
 
+from functools import cache
 from importlib import import_module
 from importlib.util import find_spec
 from types import ModuleType
@@ -23,11 +24,12 @@ def product_apps() -> list[str]:
     return [c.name for c in apps.get_app_configs() if c.name.startswith("handover.")]
 
 
-def modules(name: str, *, exclude: tuple[str, ...] = ()) -> list[ModuleType]:
+@cache
+def modules(name: str, *, exclude: tuple[str, ...] = ()) -> tuple[ModuleType, ...]:
     """`handover.<app>.<name>` for every product app that has one, in INSTALLED_APPS order."""
     found = []
     for app in product_apps():
         if app in exclude or find_spec(f"{app}.{name}") is None:
             continue
         found.append(import_module(f"{app}.{name}"))
-    return found
+    return tuple(found)
