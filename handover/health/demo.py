@@ -12,6 +12,7 @@ from django.utils import timezone
 from handover.clients.actions import do_create_engagement
 from handover.clients.models import Engagement
 from handover.lib.hours import Window
+from handover.lib.hours_check import holiday_name
 
 from .actions import do_create_import, do_finish_import, do_save_invoice, do_write_interactions
 from .health_actions import do_compute_health
@@ -48,10 +49,16 @@ def _at(day: date, hour: int, minute: int, zone: str) -> datetime:
     return datetime.combine(day, time(hour, minute), tzinfo=ZoneInfo(zone))
 
 
-def _weekday(day: date, n: int) -> date:
-    """The n-th working day (Monday to Friday) from `day`."""
-    while n or day.weekday() >= 5:
-        if day.weekday() < 5:
+def _weekday(day: date, n: int, engagement) -> date:
+    """The n-th working day (Monday to Friday, not a public holiday where the engagement
+    works) from `day`, so that the story reads the same whatever month the demo is loaded."""
+
+    def working(d: date) -> bool:
+        return d.weekday() < 5 and not holiday_name(
+            d, engagement.holiday_country, engagement.holiday_subdivision)
+
+    while n or not working(day):
+        if working(day):
             n -= 1
         day += timedelta(days=1)
     return day
@@ -105,15 +112,16 @@ def _fill_health(workspace, actor) -> None:
             continue
         zone = engagement.time_zone
         for i in range(6):
-            day = _weekday(start, 7 * i + 1)
+            day = _weekday(start, 7 * i + 1, engagement)
             rows.append(_mail(engagement, i, _at(day, 10, 15, zone), POLITE[lang]))
         if lang == "pl":
-            rows.append(_mail(engagement, 50, _at(_weekday(start, 30), 11, 5, zone), INSULT))
+            day = _weekday(start, 30, engagement)
+            rows.append(_mail(engagement, 50, _at(day, 11, 5, zone), INSULT))
         if lang == "ca":
             for i, text in enumerate(REWORK):
-                day = _weekday(start, 10 * i + 3)
+                day = _weekday(start, 10 * i + 3, engagement)
                 rows.append(_mail(engagement, 60 + i, _at(day, 12, 30, zone), text))
-            moved = _at(_weekday(start, 20), 9, 0, zone)
+            moved = _at(_weekday(start, 20, engagement), 9, 0, zone)
             rows.append(Interaction(
                 workspace=workspace, engagement=engagement, channel="schedule_change",
                 direction="inbound", occurred_at=moved - timedelta(hours=3),
@@ -127,14 +135,14 @@ def _fill_health(workspace, actor) -> None:
     site = _site_office(workspace, actor, engagements["it"])
     zone = site.time_zone
     for i in range(6):
-        day = _weekday(start, 5 * i + 2)
+        day = _weekday(start, 5 * i + 2, site)
         rows.append(_mail(site, i, _at(day, 11, 0, zone), POLITE["it"]))
         evening = _at(day, 22, 10, zone) if i % 2 else _at(day + timedelta(
             days=5 - day.weekday()), 9, 30, zone)
         rows.append(_mail(site, 10 + i, evening, SITE_NOTE))
     for i, text in enumerate(RUSH):
-        rows.append(_mail(site, 20 + i, _at(_weekday(start, 6 * i + 4), 16, 45, zone), text))
-    call = _at(_weekday(start, 12), 21, 0, zone)
+        rows.append(_mail(site, 20 + i, _at(_weekday(start, 6 * i + 4, site), 16, 45, zone), text))
+    call = _at(_weekday(start, 12, site), 21, 0, zone)
     rows.append(Interaction(workspace=workspace, engagement=site, channel="call",
                             direction="inbound", occurred_at=call,
                             duration=timedelta(minutes=55), subject="Telefonata", source="demo",
