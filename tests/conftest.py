@@ -35,6 +35,16 @@ def _english_outside_requests():
     translation.deactivate()
 
 
+@pytest.fixture(autouse=True)
+def _no_pages_from_another_test():
+    """Cached pages are keyed by ids and versions that a rolled-back test gives out again."""
+    from django.core.cache import caches
+
+    caches["pages"].clear()
+    yield
+    caches["pages"].clear()
+
+
 def need(condition: bool, reason: str) -> None:
     """Skip on a bare machine, fail in CI, when something a test needs is missing."""
     if condition:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from handover.core.access import workspace_view
 from handover.core.activity import with_sentences
 from handover.core.apps_registry import modules
+from handover.core.pagecache import cached_page
 from handover.core.selectors import events_for_target
 from handover.lib.hours import WEEKDAYS
 
@@ -20,6 +21,7 @@ from .models import EngagementStatus
 
 
 @workspace_view()
+@cached_page
 def dashboard(request):
     panels = []
     for module in modules("dashboard"):

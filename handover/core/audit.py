@@ -7,6 +7,7 @@ from typing import Any
 from django.db import models
 
 from .models import AuditEvent, Workspace
+from .versions import touch
 
 
 def record(
@@ -18,6 +19,7 @@ def record(
 ) -> AuditEvent:
     """Append one event. `verb` is namespaced (`engagement.created`); `data` must be JSON."""
     actor_obj = actor if getattr(actor, "pk", None) else None
+    touch(workspace.pk)
     return AuditEvent.objects.create(
         workspace=workspace,
         actor=actor_obj,

@@ -73,6 +73,9 @@ class Workspace(models.Model):
     )
     currency = models.CharField(_("default currency"), max_length=3, default="EUR")
     created_at = models.DateTimeField(default=timezone.now)
+    # Raised after every committed change of the workspace's data (see core/versions.py);
+    # cached pages are keyed by it.
+    version = models.PositiveBigIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("workspace")

@@ -20,6 +20,7 @@ from .access import workspace_view
 from .activity import kinds, with_sentences
 from .forms import InviteForm, JoinForm, LanguageForm, RoleForm, TokenForm, WorkspaceForm
 from .models import ApiToken
+from .pagecache import cached_page
 
 
 def form_errors_to_messages(request, err: ValidationError, form=None) -> None:
@@ -72,6 +73,7 @@ def activity(request):
 
 
 @workspace_view("view_members")
+@cached_page
 def members(request):
     return render(request, "core/members.html", {
         "members": selectors.members_of(request.workspace),

@@ -16,6 +16,7 @@ from django.utils import timezone
 from handover.clients.models import Engagement
 from handover.core.audit import record
 from handover.core.models import Workspace
+from handover.core.versions import touch
 from handover.lib.hours_check import Schedule
 
 from . import signals
@@ -282,6 +283,7 @@ def do_compute_health(workspace: Workspace, *, engagement_ids=None, progress=Non
         EngagementHealth.objects.bulk_create(to_update + to_create, batch_size=500)
         HealthMonth.objects.bulk_create(new_months, batch_size=500)
         _write_findings(kept, new_findings)
+        touch(workspace.pk)
     return {"facts_added": added, "engagements": summary}
 
 
@@ -356,6 +358,7 @@ def do_snapshot_week(workspace: Workspace) -> list[dict]:
         state.last_week_at = now
         state.save(update_fields=["last_week_score", "last_week_recommendation",
                                   "last_week_at"])
+    touch(workspace.pk)
     return changed
 
 

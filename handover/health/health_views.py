@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from handover.core.access import workspace_view
 from handover.core.documents import render_pdf
+from handover.core.pagecache import cached_page
 
 from . import health_selectors as selectors
 from .health_actions import do_dismiss_finding, do_save_thresholds
@@ -17,12 +18,14 @@ from .presenting import health_context
 
 
 @workspace_view("view_all_engagements")
+@cached_page
 def health_overview(request):
     return render(request, "health/overview.html",
                   {"states": selectors.dashboard_states(request.workspace, limit=500)})
 
 
 @workspace_view("view_all_engagements")
+@cached_page
 def engagement_health(request, engagement_id: int):
     engagement = selectors.engagement_for(request.membership, engagement_id)
     return render(request, "health/engagement_health.html", health_context(engagement))
