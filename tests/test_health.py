@@ -219,3 +219,21 @@ def test_it_moves_facts_with_an_interaction_filed_elsewhere(workspace_a):
     Interaction.objects.filter(source_id="moved").update(engagement=second)
     do_compute_health(workspace_a)
     assert InteractionFacts.objects.get(interaction__source_id="moved").engagement == second
+
+
+def test_it_reads_pending_interactions_with_aware_times_and_durations(workspace_a):
+    from datetime import UTC, timedelta
+
+    from handover.health.facts import pending_rows
+
+    rows = pending_rows(Interaction.objects.filter(workspace=workspace_a), 0, 10_000)
+    by_pk = {i.pk: i for i in Interaction.objects.filter(workspace=workspace_a)}
+    assert len(rows) == len(by_pk)
+    for row in rows:
+        stored = by_pk[row.pk]
+        assert row.occurred_at.tzinfo is not None and row.occurred_at == stored.occurred_at
+        assert row.occurred_at.utcoffset() == timedelta(0) or row.occurred_at.tzinfo == UTC
+        assert row.duration == stored.duration and row.old_time == stored.old_time
+        assert row.due_at == stored.due_at and row.body == stored.body
+    assert any(row.duration for row in rows) and any(row.old_time for row in rows)
+    assert pending_rows(Interaction.objects.filter(workspace=workspace_a), rows[-1].pk, 10) == []

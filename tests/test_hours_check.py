@@ -142,3 +142,38 @@ def test_it_gives_the_same_answer_from_stored_local_fields():
         moment = start + timedelta(minutes=15 * i)
         fields = local_fields(moment, schedule)
         assert classify_fields(fields, windows, days) == classify(moment, schedule), moment
+
+
+def test_it_classifies_a_million_moments_the_same_with_a_prepared_clock():
+    """`Clock` (used for every interaction's facts) agrees with `classify` everywhere:
+    windows with a lunch break and a midnight end, a day off, weekends, regional holidays
+    and both daylight-saving changes, across several years."""
+    import random
+
+    from handover.lib.hours_check import Clock
+
+    schedules = [
+        OFFICE,
+        Schedule.build("Europe/Madrid", [(d, time(8), END_OF_DAY) for d in (0, 1, 2, 3)]
+                       + [(5, time(10), time(12, 30))], "ES", "CT"),
+        Schedule.build("America/Chicago", [(d, time(9), time(18)) for d in range(5)], "US",
+                       "TX"),
+        Schedule.build("Europe/Oslo", [(d, time(7, 45), time(15, 15)) for d in range(5)]),
+    ]
+    rng = random.Random(11)
+    start = datetime(2024, 1, 1, tzinfo=UTC)
+    for schedule in schedules:
+        clock = Clock(schedule)
+        moments = [start + timedelta(seconds=rng.randrange(3 * 365 * 86400))
+                   for _ in range(4000)]
+        # Every quarter hour around both 2025 daylight-saving changes in Europe and the US.
+        for first in (datetime(2025, 3, 8, tzinfo=UTC), datetime(2025, 10, 25, tzinfo=UTC),
+                      datetime(2025, 11, 1, tzinfo=UTC)):
+            moments += [first + timedelta(minutes=15 * k) for k in range(4 * 72)]
+        reasons = set()
+        for moment in moments:
+            expected = classify(moment, schedule)
+            assert clock.classify(moment.astimezone(clock.zone)) == expected, moment
+            reasons.add(expected)
+        assert {None, OUTSIDE_HOURS, WEEKEND} <= reasons
+    assert Clock(schedules[1]).classify(datetime(2025, 9, 11, 10, tzinfo=ROME)) == HOLIDAY

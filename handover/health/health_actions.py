@@ -17,14 +17,14 @@ from handover.clients.models import Engagement
 from handover.core.audit import record
 from handover.core.models import Workspace
 from handover.core.versions import touch
-from handover.lib.hours_check import Schedule
+from handover.lib.hours_check import Clock, Schedule
 
 from . import signals
-from .facts import ROW_FIELDS, Row, Thresholds, facts_for, write_facts
+from .facts import Thresholds, facts_for, pending_rows, write_facts
 from .health_models import EngagementHealth, HealthFinding, HealthMonth, InteractionFacts
 from .models import Interaction, Invoice
 
-CHUNK = 2000
+CHUNK = 10000
 
 
 def do_compute_facts(workspace: Workspace, *, engagement_ids=None, progress=None) -> int:
@@ -39,19 +39,19 @@ def do_compute_facts(workspace: Workspace, *, engagement_ids=None, progress=None
         pending = pending.filter(engagement_id__in=engagement_ids)
     engagements = {e.pk: e for e in Engagement.objects.filter(workspace=workspace)
                    .select_related("client").prefetch_related("working_windows")}
-    schedules = {pk: Schedule.for_engagement(e) for pk, e in engagements.items()}
+    clocks = {pk: Clock(Schedule.for_engagement(e)) for pk, e in engagements.items()}
     added = 0
     last = 0
     while True:
-        rows = [Row(*r) for r in pending.filter(pk__gt=last).order_by("pk")
-                .values_list(*ROW_FIELDS)[:CHUNK]]
+        rows = pending_rows(pending, last, CHUNK)
         if not rows:
             return added
+        now = timezone.now()
         batch = []
         for row in rows:
             engagement = engagements[row.engagement_id]
-            batch.append(facts_for(row, engagement, schedules[row.engagement_id], limits,
-                                   engagement.client.language))
+            batch.append(facts_for(row, engagement, clocks[row.engagement_id], limits,
+                                   engagement.client.language, now))
         with transaction.atomic():
             write_facts(batch)
         added += len(batch)

@@ -60,8 +60,12 @@ class InteractionFacts(models.Model):
 
     interaction = models.OneToOneField("health.Interaction", on_delete=models.CASCADE,
                                        primary_key=True, related_name="facts")
-    workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="+")
-    engagement = models.ForeignKey(Engagement, on_delete=models.CASCADE, related_name="+")
+    # No single-column indexes: the (workspace, engagement, month) index serves every read,
+    # and each index more is paid on every one of a million inserts.
+    workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="+",
+                                  db_index=False)
+    engagement = models.ForeignKey(Engagement, on_delete=models.CASCADE, related_name="+",
+                                   db_index=False)
     inbound = models.BooleanField(default=True)
     channel = models.CharField(max_length=20)
     local_date = models.DateField()

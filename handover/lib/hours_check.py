@@ -111,6 +111,51 @@ def classify(moment: datetime, schedule: Schedule) -> str | None:
     return OUTSIDE_HOURS
 
 
+class Clock:
+    """A schedule prepared for classifying many moments: the zone object, the windows of
+    each weekday and each year's public holidays, looked up once. `classify` gives the
+    same answer as the module's `classify`, at a fraction of the cost per moment."""
+
+    __slots__ = ("zone", "_days", "_country", "_subdivision", "_holidays")
+
+    def __init__(self, schedule: Schedule):
+        self.zone = schedule.zone
+        days: dict[int, list[tuple[time, time]]] = {}
+        for weekday, start, end in schedule.windows:
+            days.setdefault(weekday, []).append((start, end))
+        self._days = {d: tuple(w) for d, w in days.items()}
+        self._country = schedule.holiday_country
+        self._subdivision = schedule.holiday_subdivision
+        self._holidays: dict[int, frozenset[date]] = {}
+
+    def holidays_in(self, year: int) -> frozenset[date]:
+        found = self._holidays.get(year)
+        if found is None:
+            found = frozenset()
+            calendar = (_holiday_calendar(self._country, self._subdivision)
+                        if self._country else None)
+            if calendar is not None:
+                calendar.get(date(year, 1, 1))  # fills the year in
+                found = frozenset(d for d in calendar if d.year == year)
+            self._holidays[year] = found
+        return found
+
+    def classify(self, here: datetime) -> str | None:
+        """`here` is already in the schedule's zone (see `local`)."""
+        day = here.date()
+        if day in self.holidays_in(day.year):
+            return HOLIDAY
+        weekday = day.weekday()
+        todays = self._days.get(weekday)
+        if not todays:
+            return WEEKEND if weekday >= 5 else DAY_OFF
+        clock = here.time()
+        for start, end in todays:
+            if clock >= start and (end == END_OF_DAY or clock < end):
+                return None
+        return OUTSIDE_HOURS
+
+
 def is_out_of_hours(moment: datetime, schedule: Schedule) -> bool:
     return classify(moment, schedule) is not None
 
