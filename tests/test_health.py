@@ -145,6 +145,31 @@ def test_it_hides_health_from_another_workspace(workspace_a, charlie):
     assert response.status_code == 404
 
 
+INVOICE_WORDS = {"en": ("paid", "unpaid", "Jul 26"), "it": ("pagata", "non pagata", "lug 26"),
+                 "pl": ("zapłacona", "niezapłacona", "lip 26"),
+                 "ca": ("pagada", "no pagada", "jul. 26"), "nb": ("betalt", "ubetalt", "jul 26")}
+
+
+@pytest.mark.parametrize("language", sorted(INVOICE_WORDS))
+def test_it_draws_invoice_delays_by_due_month_in_the_readers_language(language):
+    from django.utils import translation
+
+    from handover.health.presenting import _date_text
+    from handover.health.svg import delays_svg
+
+    paid, unpaid, july = INVOICE_WORDS[language]
+    rows = [["<script>x</script>-2026-0001-A-VERY-LONG-NUMBER", "2026-06-30", 22, True],
+            ["TOR-005", "2026-07-31", 45, False], ["old-row", "2026-05-31", 3]]
+    with translation.override(language):
+        svg = str(delays_svg(rows, "title", labels={
+            "paid": paid, "unpaid": unpaid, "threshold": "%(days)s",
+            "tooltip": "%(number)s %(due)s %(days)s"}, limit=7, date_text=_date_text))
+    assert "<script>" not in svg and "&lt;script&gt;" in svg
+    assert july in svg and 'rotate(-45' in svg  # month labels under the bars, never overlapping
+    assert f">{paid}<" in svg and f">{unpaid}<" in svg and "stroke-dasharray" in svg
+    assert svg.count("<rect") == 3 + 2  # three bars (an old row counts as paid), two keys
+
+
 def test_it_escapes_the_evidence_and_marks_the_words():
     text = "<b>You idiot</b> & more"
     out = highlighted(text, [{"start": 7, "end": 12, "category": "insult"}])

@@ -153,10 +153,10 @@ def _invoice_findings(workspace, engagement, invoices, limits, today):
         end = inv.paid_on or today
         days = (end - inv.due).days
         if inv.paid_on is not None:
-            delays.append([inv.number, inv.due.isoformat(), max(0, days)])
+            delays.append([inv.number, inv.due.isoformat(), max(0, days), True])
             late_days.append(max(0, days))
         elif days > 0:
-            delays.append([inv.number, inv.due.isoformat(), days])
+            delays.append([inv.number, inv.due.isoformat(), days, False])
         if days > limits.late_payment_days or (inv.paid_on is None and days > 0):
             found.append(HealthFinding(
                 workspace_id=workspace.pk, engagement_id=engagement.pk, signal="payment",

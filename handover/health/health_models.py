@@ -163,7 +163,7 @@ class EngagementHealth(models.Model):
     breakdown = models.JSONField(default=dict, blank=True)  # signal -> {penalty, ...}
     counts = models.JSONField(default=dict, blank=True)  # signal -> count (not dismissed)
     heatmap = models.JSONField(default=list, blank=True)  # 7 x 24 inbound counts
-    invoice_delays = models.JSONField(default=list, blank=True)  # [[number, due, days]]
+    invoice_delays = models.JSONField(default=list, blank=True)  # [[number, due, days, paid]]
     computed_at = models.DateTimeField(default=timezone.now)
     last_week_score = models.PositiveSmallIntegerField(null=True, blank=True)
     last_week_recommendation = models.CharField(max_length=12, blank=True)

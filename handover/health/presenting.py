@@ -2,19 +2,28 @@
 
 from __future__ import annotations
 
+from babel.dates import format_date
 from django.utils import dates as django_dates
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, pgettext, to_locale
 from django.utils.translation import gettext as _
 
 from handover.lib.hours_check import Schedule, working_hour_cells
 
 from . import health_selectors as selectors
+from .facts import Thresholds
 from .health_models import SignalKind
 from .reasons import ADVICE, reason_sentences
 from .svg import delays_svg, heatmap_svg
 
 WEEKDAYS = [django_dates.WEEKDAYS_ABBR[i] for i in range(7)]
+
+
+def _date_text(day, kind: str) -> str:
+    """A due date in the active language (CLDR): its month ("mar 26") or the whole date."""
+    pattern = "LLL yy" if kind == "month" else "medium"  # stand-alone month names
+    return format_date(day, pattern, locale=to_locale(get_language() or "en"))
 
 
 def highlighted(text: str, spans: list[dict]) -> str:
@@ -70,6 +79,12 @@ def health_context(engagement) -> dict:
         "reasons": reason_sentences(state.reasons),
         "heatmap": heatmap_svg(state.heatmap, working_hour_cells(schedule), days,
                                _("Inbound contact by weekday and hour")),
-        "delays": delays_svg(state.invoice_delays, _("Days late per invoice")),
+        "delays": delays_svg(
+            state.invoice_delays, _("Days late per invoice, by due date"),
+            labels={"paid": pgettext("invoice", "paid"), "unpaid": pgettext("invoice", "unpaid"),
+                    "threshold": _("worth raising from %(days)s days late"),
+                    "tooltip": _("Invoice %(number)s, due %(due)s: %(days)s days late")},
+            limit=Thresholds.for_workspace(engagement.workspace).late_payment_days,
+            date_text=_date_text),
         "samples": selectors.out_of_hours_samples(engagement),
     }

@@ -34,22 +34,68 @@ def heatmap_svg(grid: list[list[int]], working: list[list[bool]], days: list[str
     return mark_safe("".join(parts))  # noqa: S308 - built from escaped parts
 
 
-def delays_svg(delays: list[list], title: str) -> str:
-    """Bars of days late per invoice, oldest first."""
+def delays_svg(delays: list[list], title: str, *, labels: dict, limit: int,
+               date_text) -> str:
+    """Days late per invoice by due date, oldest first: paid invoices in one colour, those
+    still unpaid in another, a dashed line at the lateness worth raising.
+
+    `delays` rows are [number, due (ISO date), days late] with a fourth item, paid or not,
+    in rows computed since it was added. `labels` holds the translated "paid", "unpaid",
+    "threshold" (with %(days)s) and "tooltip" (with %(number)s, %(due)s, %(days)s)
+    sentences; `date_text(date, "month" or "day")` writes a due date in the reader's
+    language, as its month under the bar or in full in the tooltip.
+    """
     if not delays:
         return ""
-    peak = max(max(d[2] for d in delays), 1)
-    bar, gap, tall = 22, 6, 90
-    width = len(delays) * (bar + gap) + 10
+    from datetime import date as Date
+
+    peak = max(max(d[2] for d in delays), limit, 1)
+    bar, gap, tall, top, left, bottom = 20, 12, 110, 14, 30, 44
+    width = max(left + len(delays) * (bar + gap) + 10, 300)
+    height = top + tall + bottom + 30
+
+    def y_of(days: int) -> float:
+        return top + tall - tall * days / peak
+
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="delays" role="img" '
-             f'viewBox="0 0 {width} {tall + 30}" width="{width}" height="{tall + 30}">'
-             f'<title>{escape(title)}</title>']
-    for i, (number, _due, days) in enumerate(delays):
-        h = int(tall * days / peak)
-        x = 5 + i * (bar + gap)
-        parts.append(f'<rect x="{x}" y="{tall - h + 12}" width="{bar}" height="{h}" '
-                     f'fill="#d35400"><title>{escape(number)}: {days}</title></rect>'
-                     f'<text x="{x}" y="{tall + 26}" font-size="8">{escape(str(number)[-6:])}'
-                     f'</text><text x="{x}" y="{tall - h + 10}" font-size="9">{days}</text>')
+             f'viewBox="0 0 {width} {height}" width="{width}" height="{height}">'
+             f'<title>{escape(title)}</title>',
+             f'<line x1="{left - 4}" y1="{top + tall}" x2="{width - 4}" y2="{top + tall}" '
+             f'stroke="#888" stroke-width="1"/>',
+             f'<text x="{left - 6}" y="{top + 4}" font-size="9" text-anchor="end">{peak}</text>',
+             f'<text x="{left - 6}" y="{top + tall}" font-size="9" text-anchor="end">0</text>']
+    for i, row in enumerate(delays):
+        number, due, days = row[0], row[1], row[2]
+        paid = row[3] if len(row) > 3 else True
+        h = tall * days / peak
+        x = left + gap // 2 + i * (bar + gap)
+        colour = "#d35400" if paid else "#7b241c"
+        day = Date.fromisoformat(due)
+        tip = labels["tooltip"] % {"number": number, "due": date_text(day, "day"),
+                                   "days": days}
+        parts.append(f'<rect x="{x}" y="{y_of(days):.1f}" width="{bar}" height="{h:.1f}" '
+                     f'fill="{colour}"><title>{escape(tip)}</title></rect>')
+        parts.append(f'<text x="{x + bar / 2:.1f}" y="{y_of(days) - 3:.1f}" font-size="9" '
+                     f'text-anchor="middle">{days}</text>')
+        month = escape(date_text(day, "month"))
+        lx, ly = x + bar / 2, top + tall + 10
+        parts.append(f'<text x="{lx:.1f}" y="{ly}" font-size="9" text-anchor="end" '
+                     f'transform="rotate(-45 {lx:.1f} {ly})">{month}</text>')
+    ty = y_of(limit)
+    parts.append(f'<line x1="{left - 4}" y1="{ty:.1f}" x2="{width - 4}" y2="{ty:.1f}" '
+                 f'stroke="#1f6f43" stroke-width="1" stroke-dasharray="4 3"/>')
+    # The legend, under the month labels: the colours, then the dashed line.
+    row_one, row_two = height - 18, height - 4
+    parts.append(f'<rect x="{left}" y="{row_one - 8}" width="8" height="8" fill="#d35400"/>'
+                 f'<text x="{left + 11}" y="{row_one}" font-size="9">'
+                 f'{escape(labels["paid"])}</text>')
+    if any(len(row) > 3 and not row[3] for row in delays):
+        parts.append(f'<rect x="{left + 90}" y="{row_one - 8}" width="8" height="8" '
+                     f'fill="#7b241c"/><text x="{left + 101}" y="{row_one}" font-size="9">'
+                     f'{escape(labels["unpaid"])}</text>')
+    parts.append(f'<line x1="{left}" y1="{row_two - 3}" x2="{left + 8}" y2="{row_two - 3}" '
+                 f'stroke="#1f6f43" stroke-width="1" stroke-dasharray="2 2"/>'
+                 f'<text x="{left + 11}" y="{row_two}" font-size="9" fill="#1f6f43">'
+                 f'{escape(labels["threshold"] % {"days": limit})}</text>')
     parts.append("</svg>")
-    return mark_safe("".join(parts))  # noqa: S308
+    return mark_safe("".join(parts))  # noqa: S308 - built from escaped parts
