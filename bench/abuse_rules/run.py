@@ -8,8 +8,12 @@ Sources:
 - $HANDOVER_CORPUS/abusive-language/pl-poleval2019-task6/labeled_dev.csv (harmful 0/1,
   harm_type 0 none, 1 cyberbullying, 2 hate);
 - bench/abuse_rules/emails/<lang>.jsonl, our own client e-mails labelled polite, demanding,
-  rude or abusive; "set": "dev" rows were seen while the rules were written (optimistic),
-  "holdout" rows were written after the rules were frozen and never used to change them.
+  rude or abusive; "set": "dev" rows were seen while the rules were written (optimistic);
+  "holdout" rows were written after the first round of rules was frozen and measured it
+  blind, then seen while the second round was written (optimistic since);
+- bench/abuse_rules/emails/holdout2/<lang>.jsonl, "set": "holdout2": written by someone who
+  never read the rules, while the second round was written by others who never read these
+  rows: the honest figures for the rules as they are now.
 
 Each message gets a predicted class from the rules: "hate" when a hate rule fires, "serious"
 when a severity-3 rule fires, "flagged" for any other finding, nothing otherwise; these are
@@ -99,9 +103,16 @@ def poleval(path: Path, limit: int | None, min_severity: int) -> dict:
             "binary": scores(binary, ["harmful", "harmless"]), "n": len(pairs)}
 
 
+SUBSETS = ("dev", "holdout", "holdout2")
+
+
 def email_rows(lang: str) -> list[dict]:
-    with open(EMAILS / f"{lang}.jsonl", encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
+    rows = []
+    for path in (EMAILS / f"{lang}.jsonl", EMAILS / "holdout2" / f"{lang}.jsonl"):
+        if path.exists():
+            with open(path, encoding="utf-8") as fh:
+                rows += [json.loads(line) for line in fh if line.strip()]
+    return rows
 
 
 def emails(lang: str, min_severity: int, subset: str | None = None) -> dict:
@@ -181,10 +192,10 @@ def main(argv=None) -> int:
         results["pl: PolEval 2019 task 6 tweets"] = poleval(
             folder / "pl-poleval2019-task6" / "labeled_dev.csv", args.limit, args.min_severity)
     for lang in ("en", "it", "pl", "ca", "nb"):
-        for subset in ("dev", "holdout"):
+        for subset in SUBSETS:
             results[f"{lang}: own client e-mails, {subset}"] = emails(
                 lang, args.min_severity, subset)
-    for subset in ("dev", "holdout"):
+    for subset in SUBSETS:
         merged = [pair for lang in ("en", "it", "pl", "ca", "nb")
                   for pair in _pairs(lang, args.min_severity, subset)]
         results[f"all five languages: own client e-mails, {subset}"] = _summary(merged)
