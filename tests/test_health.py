@@ -262,3 +262,29 @@ def test_it_reads_pending_interactions_with_aware_times_and_durations(workspace_
         assert row.due_at == stored.due_at and row.body == stored.body
     assert any(row.duration for row in rows) and any(row.old_time for row in rows)
     assert pending_rows(Interaction.objects.filter(workspace=workspace_a), rows[-1].pk, 10) == []
+
+
+def test_it_reads_texts_the_same_in_worker_processes():
+    """Large chunks of texts go to a pool of forked processes; the verdicts are the same
+    as in this process, in the same order."""
+    from datetime import UTC, timedelta
+
+    from handover.health.facts import TextReader, read_text
+
+    texts = ["Hello, please find the notes attached. Many thanks.",
+             "I need the board pack by tomorrow morning, ASAP.",
+             "That's not what I asked for. Redo it.",
+             "Jesteś skończoną idiotką, wszystko zepsułaś!",
+             "Mi serve il preventivo entro stasera, è urgente."]
+    sent = datetime(2026, 3, 10, 9, tzinfo=UTC)
+    jobs = [(texts[i % 5], "", sent + timedelta(minutes=i), "", "Europe/Rome",
+             timedelta(hours=48)) for i in range(60)]
+    reader = TextReader(processes=2)
+    reader.PARALLEL_FROM = 10
+    with reader:
+        pooled = reader.read(jobs)
+        assert reader.pool is not None
+    assert reader.pool is None
+    assert pooled == [read_text(job) for job in jobs]
+    assert {verdict[0] for verdict in pooled} >= {"en", "pl", "it"}
+    assert any(verdict[2] == 3 for verdict in pooled) and any(v[5] for v in pooled)

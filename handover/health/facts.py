@@ -7,6 +7,7 @@ small columns. Django-aware but free of requests; called by `health_actions`.
 from __future__ import annotations
 
 import json
+import os
 from collections import namedtuple
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -64,8 +65,38 @@ class Facts(SimpleNamespace):
     million costs more than computing them); written by `write_facts`."""
 
 
+def needs_text(row) -> bool:
+    """Inbound mail, chat and task requests with a text are read by the text rules."""
+    return (row.direction == INBOUND and row.channel in TEXT_CHANNELS
+            and bool(row.body or row.subject))
+
+
+def read_text(job: tuple) -> tuple:
+    """The text rules' verdict on one message, as plain values (so that a worker process
+    can send it back): language, findings, worst disrespect, expectation, deadline and
+    whether that deadline leaves less than the lead time.
+
+    `job` is (body, subject, sent_at, language hint, time zone, lead time)."""
+    body, subject, sent_at, hint, tz, lead = job
+    result = analyse(body or subject, sent_at=sent_at, hint=hint or None, tz=tz)
+    findings = [dict(f.as_dict(), field="body" if body else "subject")
+                for f in result.findings]
+    deadline, last_minute = None, False
+    if result.urgency is not None:
+        deadline = result.urgency.deadline
+        last_minute = result.urgency.is_last_minute(lead)
+    return (result.language, findings, max((f.severity for f in result.disrespect), default=0),
+            bool(result.expectations), deadline, last_minute)
+
+
+def text_job(row, engagement, language_hint: str = "") -> tuple:
+    return (row.body, row.subject, row.occurred_at, language_hint, engagement.time_zone,
+            timedelta(hours=engagement.lead_time_hours))
+
+
 def facts_for(row, engagement, clock: Clock, limits: Thresholds, language_hint: str = "",
-              computed_at=None) -> Facts:
+              computed_at=None, text: tuple | None = None) -> Facts:
+    """`text` is `read_text`'s verdict when it was computed elsewhere (a worker process)."""
     here = row.occurred_at.astimezone(clock.zone)
     off = clock.classify(here) or ""
     inbound = row.direction == INBOUND
@@ -82,19 +113,11 @@ def facts_for(row, engagement, clock: Clock, limits: Thresholds, language_hint: 
     if not inbound and channel != SCHEDULE_CHANGE:
         return facts
     lead = timedelta(hours=engagement.lead_time_hours)
-    text = row.body or row.subject
-    if inbound and text and channel in TEXT_CHANNELS:
-        result = analyse(text, sent_at=row.occurred_at, hint=language_hint or None,
-                         tz=engagement.time_zone)
-        facts.language = result.language
-        found = result.findings
-        facts.findings = [dict(f.as_dict(), field="body" if row.body else "subject")
-                          for f in found]
-        facts.disrespect = max((f.severity for f in result.disrespect), default=0)
-        facts.expectation = bool(result.expectations)
-        if result.urgency is not None:
-            facts.deadline = result.urgency.deadline
-            facts.last_minute = result.urgency.is_last_minute(lead)
+    if needs_text(row):
+        if text is None:
+            text = read_text(text_job(row, engagement, language_hint))
+        (facts.language, facts.findings, facts.disrespect, facts.expectation,
+         facts.deadline, facts.last_minute) = text
     if inbound and row.due_at is not None:
         facts.deadline = row.due_at
         facts.last_minute = row.due_at - row.occurred_at < lead
@@ -102,6 +125,36 @@ def facts_for(row, engagement, clock: Clock, limits: Thresholds, language_hint: 
         notice = row.old_time - row.occurred_at
         facts.late_change = notice < timedelta(hours=limits.schedule_change_hours)
     return facts
+
+
+class TextReader:
+    """Reads the texts of a chunk of rows: in this process when they are few, otherwise
+    spread over a pool of forked processes (one per core) that only run the text rules
+    (they never touch the database). Use as a context manager."""
+
+    PARALLEL_FROM = 200  # texts in one chunk; below that a pool costs more than it saves
+
+    def __init__(self, processes: int | None = None):
+        self.processes = processes if processes is not None else (os.cpu_count() or 1)
+        self.pool = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+            self.pool = None
+
+    def read(self, jobs: list[tuple]) -> list[tuple]:
+        if self.processes < 2 or len(jobs) < self.PARALLEL_FROM:
+            return [read_text(job) for job in jobs]
+        if self.pool is None:
+            import multiprocessing
+
+            self.pool = multiprocessing.get_context("fork").Pool(self.processes)
+        return self.pool.map(read_text, jobs, chunksize=32)
 
 
 def _moment(value):

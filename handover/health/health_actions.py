@@ -20,7 +20,15 @@ from handover.core.versions import touch
 from handover.lib.hours_check import Clock, Schedule
 
 from . import signals
-from .facts import Thresholds, facts_for, pending_rows, write_facts
+from .facts import (
+    TextReader,
+    Thresholds,
+    facts_for,
+    needs_text,
+    pending_rows,
+    text_job,
+    write_facts,
+)
 from .health_models import EngagementHealth, HealthFinding, HealthMonth, InteractionFacts
 from .models import Interaction, Invoice
 
@@ -42,22 +50,28 @@ def do_compute_facts(workspace: Workspace, *, engagement_ids=None, progress=None
     clocks = {pk: Clock(Schedule.for_engagement(e)) for pk, e in engagements.items()}
     added = 0
     last = 0
-    while True:
-        rows = pending_rows(pending, last, CHUNK)
-        if not rows:
-            return added
-        now = timezone.now()
-        batch = []
-        for row in rows:
-            engagement = engagements[row.engagement_id]
-            batch.append(facts_for(row, engagement, clocks[row.engagement_id], limits,
-                                   engagement.client.language, now))
-        with transaction.atomic():
-            write_facts(batch)
-        added += len(batch)
-        last = rows[-1].pk
-        if progress:
-            progress(added)
+    with TextReader() as reader:
+        while True:
+            rows = pending_rows(pending, last, CHUNK)
+            if not rows:
+                return added
+            now = timezone.now()
+            texts = [r for r in rows if needs_text(r)]
+            read = dict(zip((r.pk for r in texts), reader.read([
+                text_job(r, engagements[r.engagement_id],
+                         engagements[r.engagement_id].client.language) for r in texts]),
+                strict=True))
+            batch = []
+            for row in rows:
+                engagement = engagements[row.engagement_id]
+                batch.append(facts_for(row, engagement, clocks[row.engagement_id], limits,
+                                       engagement.client.language, now, read.get(row.pk)))
+            with transaction.atomic():
+                write_facts(batch)
+            added += len(batch)
+            last = rows[-1].pk
+            if progress:
+                progress(added)
 
 
 def _month_rows(workspace, engagement_ids) -> dict[int, list[dict]]:
