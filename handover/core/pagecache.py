@@ -1,6 +1,6 @@
 """Rendered pages kept per reader until the workspace changes.
 
-The heavy read pages (dashboard, health) are the same for a reader until something in the
+The heavy read pages (dashboard, members, health) are the same for a reader until something in the
 workspace changes, so `@cached_page` (under `workspace_view`, after the access checks)
 keeps the rendered HTML under a key made of everything the page depends on:
 
@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-from functools import wraps
+from functools import lru_cache, wraps
 
 from django.conf import settings
 from django.contrib import messages
@@ -40,9 +40,15 @@ GENERATION = "_page_generation"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
 
 
-def _placeholder() -> str:
-    digest = hmac.new(settings.SECRET_KEY.encode(), b"csrf-placeholder", "sha256").hexdigest()
+@lru_cache(maxsize=4)
+def _placeholder_for(secret: str) -> str:
+    digest = hmac.new(secret.encode(), b"csrf-placeholder", "sha256").hexdigest()
     return f"csrfslot{digest[:56]}"
+
+
+def _placeholder() -> str:
+    """Stands for the CSRF token in a kept page; nobody can guess it to plant it."""
+    return _placeholder_for(settings.SECRET_KEY)
 
 
 def enabled() -> bool:
@@ -80,8 +86,7 @@ def _serve(request, body: bytes, content_type: str) -> HttpResponse:
     placeholder = _placeholder().encode()
     if placeholder in body:
         body = body.replace(placeholder, get_token(request).encode())
-    response = HttpResponse(body, content_type=content_type)
-    return response
+    return HttpResponse(body, content_type=content_type)
 
 
 def cached_page(view):
