@@ -288,3 +288,22 @@ def test_it_reads_texts_the_same_in_worker_processes():
     assert pooled == [read_text(job) for job in jobs]
     assert {verdict[0] for verdict in pooled} >= {"en", "pl", "it"}
     assert any(verdict[2] == 3 for verdict in pooled) and any(v[5] for v in pooled)
+
+
+@pytest.mark.parametrize("today", ["2026-12-04", "2027-01-07", "2027-04-06", "2027-08-16",
+                                   "2027-10-13", "2027-12-27"])
+def test_the_demo_shows_every_recommendation_whatever_the_date(today, alice, monkeypatch):
+    """The demo's story is dated from the day it is loaded: holidays, month lengths and
+    invoices falling due must never hide one of the five recommendations (on 4 December
+    2026 a Catalan holiday used to hide the summary conversation)."""
+    from django.utils import timezone
+
+    from handover.core.actions import do_create_workspace
+    from handover.core.demo import fill_workspace
+
+    moment = datetime.fromisoformat(f"{today}T10:00:00+00:00")
+    monkeypatch.setattr(timezone, "now", lambda: moment)
+    workspace = do_create_workspace("Dated", actor=alice, slug=f"dated-{today}")
+    fill_workspace(workspace, alice)
+    assert {row["recommendation"] for row in _health_json(workspace)["engagements"]} \
+        == RECOMMENDATIONS
