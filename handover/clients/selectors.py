@@ -68,7 +68,9 @@ def engagements_of_client(membership: Membership, client_obj: Client):
 
 
 def dashboard_rows(membership: Membership):
-    return visible_engagements(membership).order_by("status", "client__name", "title")
+    """The dashboard's list: no working windows (it does not show them)."""
+    return (visible_engagements(membership).prefetch_related(None)
+            .order_by("status", "client__name", "title"))
 
 
 def status_counts(membership: Membership) -> dict[str, int]:
