@@ -121,6 +121,16 @@ def test_it_renders_the_health_page_and_pdf_in_every_language(workspace_a, alice
         html = page.content.decode()
         assert "<svg" in html and 'class="heatmap"' in html
         assert f'lang="{language}"' in html
+    notice = EngagementHealth.objects.get(workspace=workspace_a, recommendation="notice")
+    month = HealthFinding.objects.filter(engagement_id=notice.engagement_id,
+                                         key__startswith="m:").first()
+    html = client.get(reverse("engagement_health", kwargs={
+        "ws": workspace_a.slug, "engagement_id": notice.engagement_id})).content.decode()
+    from babel.dates import format_date
+
+    day = datetime.fromisoformat(month.data["month"] + "-01").date()
+    assert format_date(day, "LLLL yyyy", locale=language) in html  # the month, in words
+    assert f'{month.data["month"]}:' not in html  # not the raw "2026-10"
     state = EngagementHealth.objects.get(workspace=workspace_a, recommendation="end_now")
     html = client.get(reverse("engagement_health", kwargs={
         "ws": workspace_a.slug, "engagement_id": state.engagement_id})).content.decode()
@@ -136,6 +146,36 @@ def test_it_shows_the_dashboard_panel_and_overview(workspace_a, alice):
     assert "Segreteria del cantiere di via Tortona" in html
     overview = client.get(reverse("health_overview", kwargs={"ws": workspace_a.slug}))
     assert overview.status_code == 200
+
+
+def test_it_shows_each_engagements_health_in_the_dashboard_list(workspace_a, alice, bob):
+    from handover.health.health_actions import do_compute_health, do_snapshot_week
+
+    do_snapshot_week(workspace_a)
+    fine = EngagementHealth.objects.get(workspace=workspace_a, recommendation="carry_on")
+    url = reverse("dashboard", kwargs={"ws": workspace_a.slug})
+    html = signed_in(alice).get(url).content.decode()
+    table = html.split('<table class="engagements">')[1].split("</table>")[0]
+    assert "<th scope=\"col\">Health</th>" in table
+    for state in EngagementHealth.objects.filter(workspace=workspace_a):
+        link = reverse("engagement_health", kwargs={"ws": workspace_a.slug,
+                                                    "engagement_id": state.engagement_id})
+        assert f'href="{link}"><strong>{state.score}</strong>' in table
+    assert "last week" not in table  # nothing changed since the snapshot
+    do_write_interactions(workspace_a, [Interaction(
+        workspace=workspace_a, engagement=fine.engagement, channel="email",
+        direction="inbound", occurred_at=datetime.now(UTC) - timedelta(days=1),
+        body="Du er en idiot.", source="test", source_id="column")])
+    do_compute_health(workspace_a)
+    alice.language = "it"
+    alice.save()
+    table = signed_in(alice).get(url).content.decode().split(
+        '<table class="engagements">')[1]
+    assert "era 100 la settimana scorsa" in table
+    # A collaborator sees her own engagements, not their health.
+    Engagement.objects.filter(pk=fine.engagement_id).update(account_manager=bob)
+    table = signed_in(bob).get(url).content.decode().split('<table class="engagements">')[1]
+    assert fine.engagement.title in table and "/health/" not in table
 
 
 def test_it_hides_health_from_another_workspace(workspace_a, charlie):

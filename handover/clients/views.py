@@ -29,12 +29,17 @@ def dashboard(request):
         panels.extend([] if found is None else found if isinstance(found, list) else [found])
     page = Paginator(selectors.dashboard_rows(request.membership), 50).get_page(
         request.GET.get("page"))
+    engagements = list(page.object_list)
+    ids = [e.pk for e in engagements]
+    columns = [c for module in modules("dashboard") if hasattr(module, "engagement_columns")
+               for c in module.engagement_columns(request, ids)]
     return render(request, "clients/dashboard.html", {
-        "engagements": page.object_list,
+        "engagements": engagements,
         "page": page,
         "counts": selectors.status_counts(request.membership),
         "statuses": EngagementStatus.choices,
         "panels": panels,
+        "columns": columns,
     })
 
 

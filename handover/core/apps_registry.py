@@ -6,7 +6,9 @@ An app `handover.<name>` may have:
 - `api.py` with a django-ninja `router`, mounted under /api/;
 - `activity.py` with SENTENCES, LABELS and KINDS (activity filters);
 - `nav.py` with NAV: [(url name, label, capability)];
-- `dashboard.py` with `panel(request)` returning a template name and context, or None;
+- `dashboard.py` with `panel(request)` returning a template name and context, or None, and
+  optionally `engagement_columns(request, engagement_ids)` returning extra columns of the
+  dashboard's engagement list ({"label", "template", "cells": {engagement id: value}});
 - `demo.py` with `fill(workspace, actor)`, adding its rows to the demo workspace.
 """
 

@@ -50,3 +50,10 @@ def out_of_hours_samples(engagement, limit: int = 8) -> list[InteractionFacts]:
 def dashboard_states(workspace, limit: int = 12) -> list[EngagementHealth]:
     return list(EngagementHealth.objects.filter(workspace=workspace).select_related(
         "engagement__client").order_by("score", "engagement_id")[:limit])
+
+
+def states_by_engagement(workspace, engagement_ids) -> dict[int, EngagementHealth]:
+    return {s.engagement_id: s for s in EngagementHealth.objects.filter(
+        workspace=workspace, engagement_id__in=list(engagement_ids)).only(
+        "engagement_id", "score", "recommendation", "last_week_score",
+        "last_week_recommendation", "last_week_at")}

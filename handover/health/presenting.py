@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from babel.dates import format_date
 from django.utils import dates as django_dates
 from django.utils.html import escape
@@ -41,7 +43,13 @@ def highlighted(text: str, spans: list[dict]) -> str:
 
 
 def _evidence(finding, facts) -> dict:
-    row = {"finding": finding, "text": "", "when": finding.occurred_at}
+    # Invoices, duties and months are dated by the day (or month), messages to the minute.
+    row = {"finding": finding, "text": "", "when": finding.occurred_at,
+           "by_day": finding.interaction_id is None, "month": ""}
+    month = (finding.data or {}).get("month")
+    if month:
+        row["month"] = format_date(date.fromisoformat(f"{month}-01"), "LLLL yyyy",
+                                   locale=to_locale(get_language() or "en"))
     inter = finding.interaction
     if inter is not None:
         f = facts.get(inter.pk)
