@@ -118,6 +118,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "handover.core.context.navigation",
+                "handover.core.pagecache.csrf_placeholder",
             ],
         },
     },

@@ -6,7 +6,6 @@ from django.conf import settings
 
 from .access import can
 from .apps_registry import modules
-from .pagecache import rendering_placeholder
 from .selectors import workspaces_for
 
 
@@ -25,12 +24,7 @@ def navigation(request):
     membership = getattr(request, "membership", None)
     nav = [(name, label) for name, label, capability in _nav_entries()
            if membership is not None and can(membership, capability)]
-    extra = {}
-    placeholder = rendering_placeholder(request)
-    if placeholder is not None:  # a page being cached: the reader's token goes in later
-        extra["csrf_token"] = placeholder
     return {
-        **extra,
         "LANGUAGE_CHOICES": settings.LANGUAGES,
         "nav": nav,
         "nav_workspaces": workspaces_for(user),

@@ -1,7 +1,7 @@
 """Rendered pages kept per reader until the workspace changes.
 
-The heavy read pages (dashboard, members, health) are the same for a reader until something in the
-workspace changes, so `@cached_page` (under `workspace_view`, after the access checks)
+The heavy read pages (dashboard, members, health) are the same for a reader until something
+in the workspace changes, so `@cached_page` (under `workspace_view`, after the access checks)
 keeps the rendered HTML under a key made of everything the page depends on:
 
 - the URL (path and query) and whether htmx asked for it;
@@ -15,8 +15,9 @@ keeps the rendered HTML under a key made of everything the page depends on:
 A page is never kept while the session holds flash messages, nor when the view set cookies
 or answered anything but 200. Entries also expire after `HANDOVER_PAGE_CACHE_SECONDS`
 (default 60), a bound for what changes outside the workspace (another workspace joined).
-The CSRF token differs per browser: pages are rendered with a placeholder in its place and
-the reader's own token is put in when the page is served.
+The CSRF token differs per browser: pages are rendered with a placeholder in its place (the
+`csrf_placeholder` context processor) and the reader's own token is put in when the page is
+served.
 
 The cache is the `pages` alias (local memory by default: every process keeps its own,
 which stays correct because a stale entry is never asked for under the new key).
@@ -55,9 +56,12 @@ def enabled() -> bool:
     return getattr(settings, "PAGE_CACHE", True)
 
 
-def rendering_placeholder(request) -> str | None:
-    """The placeholder a page being cached renders instead of the CSRF token, or None."""
-    return _placeholder() if getattr(request, "_page_cache_render", False) else None
+def csrf_placeholder(request) -> dict:
+    """Context processor (after Django's own): a page being kept renders the placeholder
+    where the CSRF token goes."""
+    if getattr(request, "_page_cache_render", False):
+        return {"csrf_token": _placeholder()}
+    return {}
 
 
 def page_key(request) -> str:
@@ -82,11 +86,12 @@ def _has_messages(request) -> bool:
     return storage is not None and len(messages.get_messages(request)) > 0
 
 
-def _serve(request, body: bytes, content_type: str) -> HttpResponse:
+def _with_token(request, body: bytes) -> bytes:
+    """The page with the reader's own CSRF token where the placeholder stands."""
     placeholder = _placeholder().encode()
-    if placeholder in body:
-        body = body.replace(placeholder, get_token(request).encode())
-    return HttpResponse(body, content_type=content_type)
+    if placeholder not in body:
+        return body
+    return body.replace(placeholder, get_token(request).encode())
 
 
 def cached_page(view):
@@ -100,21 +105,19 @@ def cached_page(view):
         key = page_key(request)
         hit = cache.get(key)
         if hit is not None:
-            return _serve(request, *hit)
+            body, content_type = hit
+            return HttpResponse(_with_token(request, body), content_type=content_type)
         request._page_cache_render = True
         try:
             response = view(request, *args, **kwargs)
         finally:
             request._page_cache_render = False
-        if (response.status_code != 200 or response.streaming or response.cookies
-                or not response.get("Content-Type", "").startswith("text/html")):
-            if hasattr(response, "content"):
-                response.content = response.content.replace(
-                    _placeholder().encode(), get_token(request).encode())
-            return response
-        body = response.content
-        cache.set(key, (body, response["Content-Type"]))
-        return _serve(request, body, response["Content-Type"])
+        if (response.status_code == 200 and not response.streaming and not response.cookies
+                and response.get("Content-Type", "").startswith("text/html")):
+            cache.set(key, (response.content, response["Content-Type"]))
+        if not response.streaming:
+            response.content = _with_token(request, response.content)
+        return response
 
     return wrapper
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 from django.db import connection, transaction
 from django.db.models import F
 
+from .models import Workspace
+
 
 def _raise(workspace_id: int) -> None:
-    from .models import Workspace
-
     Workspace.objects.filter(pk=workspace_id).update(version=F("version") + 1)
 
 

@@ -89,13 +89,14 @@ def read_text(job: tuple) -> tuple:
             bool(result.expectations), deadline, last_minute)
 
 
-def text_job(row, engagement, language_hint: str = "") -> tuple:
-    return (row.body, row.subject, row.occurred_at, language_hint, engagement.time_zone,
-            timedelta(hours=engagement.lead_time_hours))
+def text_job(row, engagement) -> tuple:
+    """What `read_text` needs: the client's language is the hint for detecting the text's."""
+    return (row.body, row.subject, row.occurred_at, engagement.client.language,
+            engagement.time_zone, timedelta(hours=engagement.lead_time_hours))
 
 
-def facts_for(row, engagement, clock: Clock, limits: Thresholds, language_hint: str = "",
-              computed_at=None, text: tuple | None = None) -> Facts:
+def facts_for(row, engagement, clock: Clock, limits: Thresholds, computed_at=None,
+              text: tuple | None = None) -> Facts:
     """`text` is `read_text`'s verdict when it was computed elsewhere (a worker process)."""
     here = row.occurred_at.astimezone(clock.zone)
     off = clock.classify(here) or ""
@@ -115,7 +116,7 @@ def facts_for(row, engagement, clock: Clock, limits: Thresholds, language_hint: 
     lead = timedelta(hours=engagement.lead_time_hours)
     if needs_text(row):
         if text is None:
-            text = read_text(text_job(row, engagement, language_hint))
+            text = read_text(text_job(row, engagement))
         (facts.language, facts.findings, facts.disrespect, facts.expectation,
          facts.deadline, facts.last_minute) = text
     if inbound and row.due_at is not None:

@@ -17,7 +17,7 @@ from handover.clients.models import Engagement
 from handover.core.audit import record
 from handover.core.models import Workspace
 from handover.core.versions import touch
-from handover.lib.hours_check import Clock, Schedule
+from handover.lib.hours_check import Schedule, clock_for
 
 from . import signals
 from .facts import (
@@ -47,7 +47,7 @@ def do_compute_facts(workspace: Workspace, *, engagement_ids=None, progress=None
         pending = pending.filter(engagement_id__in=engagement_ids)
     engagements = {e.pk: e for e in Engagement.objects.filter(workspace=workspace)
                    .select_related("client").prefetch_related("working_windows")}
-    clocks = {pk: Clock(Schedule.for_engagement(e)) for pk, e in engagements.items()}
+    clocks = {pk: clock_for(Schedule.for_engagement(e)) for pk, e in engagements.items()}
     added = 0
     last = 0
     with TextReader() as reader:
@@ -57,15 +57,10 @@ def do_compute_facts(workspace: Workspace, *, engagement_ids=None, progress=None
                 return added
             now = timezone.now()
             texts = [r for r in rows if needs_text(r)]
-            read = dict(zip((r.pk for r in texts), reader.read([
-                text_job(r, engagements[r.engagement_id],
-                         engagements[r.engagement_id].client.language) for r in texts]),
-                strict=True))
-            batch = []
-            for row in rows:
-                engagement = engagements[row.engagement_id]
-                batch.append(facts_for(row, engagement, clocks[row.engagement_id], limits,
-                                       engagement.client.language, now, read.get(row.pk)))
+            read = dict(zip((r.pk for r in texts), reader.read(
+                [text_job(r, engagements[r.engagement_id]) for r in texts]), strict=True))
+            batch = [facts_for(row, engagements[row.engagement_id], clocks[row.engagement_id],
+                               limits, now, read.get(row.pk)) for row in rows]
             with transaction.atomic():
                 write_facts(batch)
             added += len(batch)

@@ -22,10 +22,13 @@ from .svg import delays_svg, heatmap_svg
 WEEKDAYS = [django_dates.WEEKDAYS_ABBR[i] for i in range(7)]
 
 
+DATE_PATTERNS = {"month": "LLL yy", "month_long": "LLLL yyyy", "day": "medium"}
+
+
 def _date_text(day, kind: str) -> str:
-    """A due date in the active language (CLDR): its month ("mar 26") or the whole date."""
-    pattern = "LLL yy" if kind == "month" else "medium"  # stand-alone month names
-    return format_date(day, pattern, locale=to_locale(get_language() or "en"))
+    """A date in the active language (CLDR): its month, short ("mar 26") or in full
+    ("marzo 2026"), or the whole date. "L" is the month's stand-alone name."""
+    return format_date(day, DATE_PATTERNS[kind], locale=to_locale(get_language() or "en"))
 
 
 def highlighted(text: str, spans: list[dict]) -> str:
@@ -48,8 +51,7 @@ def _evidence(finding, facts) -> dict:
            "by_day": finding.interaction_id is None, "month": ""}
     month = (finding.data or {}).get("month")
     if month:
-        row["month"] = format_date(date.fromisoformat(f"{month}-01"), "LLLL yyyy",
-                                   locale=to_locale(get_language() or "en"))
+        row["month"] = _date_text(date.fromisoformat(f"{month}-01"), "month_long")
     inter = finding.interaction
     if inter is not None:
         f = facts.get(inter.pk)

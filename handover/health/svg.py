@@ -3,6 +3,8 @@ delays. Every label is escaped; the result is safe to embed in a page or a PDF."
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -42,13 +44,11 @@ def delays_svg(delays: list[list], title: str, *, labels: dict, limit: int,
     `delays` rows are [number, due (ISO date), days late] with a fourth item, paid or not,
     in rows computed since it was added. `labels` holds the translated "paid", "unpaid",
     "threshold" (with %(days)s) and "tooltip" (with %(number)s, %(due)s, %(days)s)
-    sentences; `date_text(date, "month" or "day")` writes a due date in the reader's
+    sentences; `date_text(day, "month" or "day")` writes a due date in the reader's
     language, as its month under the bar or in full in the tooltip.
     """
     if not delays:
         return ""
-    from datetime import date as Date
-
     peak = max(max(d[2] for d in delays), limit, 1)
     bar, gap, tall, top, left, bottom = 20, 12, 110, 14, 30, 44
     width = max(left + len(delays) * (bar + gap) + 10, 300)
@@ -70,7 +70,7 @@ def delays_svg(delays: list[list], title: str, *, labels: dict, limit: int,
         h = tall * days / peak
         x = left + gap // 2 + i * (bar + gap)
         colour = "#d35400" if paid else "#7b241c"
-        day = Date.fromisoformat(due)
+        day = date.fromisoformat(due)
         tip = labels["tooltip"] % {"number": number, "due": date_text(day, "day"),
                                    "days": days}
         parts.append(f'<rect x="{x}" y="{y_of(days):.1f}" width="{bar}" height="{h:.1f}" '
