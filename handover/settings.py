@@ -178,10 +178,15 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Lockout after repeated failed sign-ins, per account.
-AXES_FAILURE_LIMIT = env_int("HANDOVER_LOCKOUT_FAILURES", 10)
+# Lockout after repeated failed sign-ins: per account for known accounts; per address only
+# for failures on accounts that do not exist, so that people behind one proxy never lock each
+# other out (core/lockout.py).
+LOCKOUT_FAILURES = env_int("HANDOVER_LOCKOUT_FAILURES", 10)
+LOCKOUT_ADDRESS_FAILURES = env_int("HANDOVER_LOCKOUT_ADDRESS_FAILURES", 50)
+AXES_FAILURE_LIMIT = "handover.core.lockout.failure_limit"
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("HANDOVER_LOCKOUT_MINUTES", 30))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = "handover.core.lockout.lockout_parameters"
+AXES_USERNAME_CALLABLE = "handover.core.lockout.client_username"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
@@ -296,6 +301,15 @@ if HTTPS:
     if env_bool("HANDOVER_BEHIND_PROXY", True):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SILENCED_SYSTEM_CHECKS: list[str] = []
+
+# Server folders a workspace may audit from the browser or the API: only below these roots
+# (comma-separated), and only those a superuser or `handover file_roots` granted to the
+# workspace. Empty by default. The command line, run by whoever holds the shell, is not bound.
+FILE_ROOTS = [Path(item).resolve() for item in env_list("HANDOVER_FILE_ROOTS")]
+
+# Anyone signed in may create a workspace from the web only when this is on; otherwise
+# superusers and `handover create_workspace` create them and people join by invitation.
+SIGNUP_WORKSPACES = env_bool("HANDOVER_SIGNUP_WORKSPACES")
 
 LOGGING = {
     "version": 1,

@@ -91,7 +91,8 @@ def test_it_applies_and_undoes_the_proposed_fixes(workspace_a, alice, tmp_path):
     root = messy(tmp_path / "client")
     engagement = Engagement.objects.filter(workspace=workspace_a, client__country="PL").first()
     run = do_run_audit(do_start_audit(workspace_a, actor=alice, root=str(root),
-                                      engagement=engagement, rules=RULES), workers=2)
+                                      engagement=engagement, rules=RULES, anywhere=True),
+                       workers=2)
     assert run.state == "done" and run.summary["files"] == 10
     move = run.fixes.get(old_path="2025-02-01_invoice-8_v1.pdf")
     assert (move.kind, move.new_path) == ("move", "Invoices/2025-02-01_invoice-8_v1.pdf")
@@ -133,7 +134,8 @@ def test_it_tells_apart_what_the_client_owns(workspace_a, alice, tmp_path):
          "Metadata": {"owner": "alice@a.example"}}]))
     engagement = Engagement.objects.filter(workspace=workspace_a, client__country="IT").first()
     run = do_run_audit(do_start_audit(workspace_a, actor=alice, root=str(root),
-                                      engagement=engagement), listing=str(listing))
+                                      engagement=engagement, anywhere=True),
+                       listing=str(listing))
     owned = {f.path: f.client_owned for f in run.files.all()}
     assert owned == {"Shared/plan.xlsx": True, "Mine/notes.txt": False}
     assert (run.summary["client_owned"], run.summary["to_transfer"]) == (1, 1)

@@ -39,7 +39,7 @@ def handed_over(workspace_a, alice, tmp_path):
         end_date=timezone.localdate() - timedelta(days=730), status="ended")
     engagement.refresh_from_db()
     run = do_run_audit(do_start_audit(workspace_a, actor=alice, root=str(root),
-                                      engagement=engagement))
+                                      engagement=engagement, anywhere=True))
     job = do_run_export(do_start_export(run, actor=alice, out_dir=str(tmp_path / "out")))
     delivery, _token = do_create_delivery(job, actor=alice, recipient="anna@k.example")
     return root, run, delivery

@@ -13,6 +13,7 @@ from handover.clients.models import Engagement
 from handover.core.actions import do_create_workspace
 from handover.core.demo import _fill_clients
 from handover.core.models import AuditEvent
+from handover.files.actions import do_grant_file_root
 from handover.files.models import FileRecord, FileState
 from handover.portal.models import Delivery
 
@@ -23,7 +24,8 @@ from .files_helpers import write
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_it_walks_files_from_audit_to_purge(page, tmp_path, live_server):  # noqa: F811
+def test_it_walks_files_from_audit_to_purge(page, tmp_path, live_server, settings):  # noqa: F811
+    settings.FILE_ROOTS = [tmp_path]
     alice = make_user("alice@a.example", "Alice Abate")
     workspace = do_create_workspace("Alice Studio", actor=alice, slug="alice-studio")
     _fill_clients(workspace, alice)
@@ -35,6 +37,7 @@ def test_it_walks_files_from_audit_to_purge(page, tmp_path, live_server):  # noq
     write(root / "zdjęcia/magazyn.jpg", b"\xff\xd8\xff photo of the warehouse")
     write(root / "faktury/faktura-2024-01.pdf", b"%PDF-1.4 invoice")
     write(root / "~$umowa.docx", b"lock file")
+    do_grant_file_root(workspace, actor=None, path=str(tmp_path))
 
     # The freelancer audits and exports from the pages.
     page.goto("/")

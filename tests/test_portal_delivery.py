@@ -22,7 +22,7 @@ def export_job(workspace_a, alice, tmp_path):
     root = small_tree(tmp_path / "client", files=10)
     engagement = Engagement.objects.filter(workspace=workspace_a, client__country="IT").first()
     run = do_run_audit(do_start_audit(workspace_a, actor=alice, root=str(root),
-                                      engagement=engagement))
+                                      engagement=engagement, anywhere=True))
     return do_run_export(do_start_export(run, actor=alice, out_dir=str(tmp_path / "out")))
 
 
@@ -98,7 +98,7 @@ def test_it_records_the_receipt_and_tells_the_owner(export_job, alice,
 
 def test_it_refuses_to_deliver_an_unfinished_export(workspace_a, alice, tmp_path):
     root = small_tree(tmp_path / "c", files=2)
-    run = do_run_audit(do_start_audit(workspace_a, actor=alice, root=str(root)))
+    run = do_run_audit(do_start_audit(workspace_a, actor=alice, root=str(root), anywhere=True))
     job = do_start_export(run, actor=alice, out_dir=str(tmp_path / "o"))
     from django.core.exceptions import ValidationError
 

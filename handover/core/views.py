@@ -37,12 +37,22 @@ def form_errors_to_messages(request, err: ValidationError, form=None) -> None:
 def home(request):
     workspace = selectors.workspaces_for(request.user).first()
     if workspace is None:
-        return redirect("workspace_new")
+        if may_create_workspaces(request.user):
+            return redirect("workspace_new")
+        return render(request, "core/no_workspace.html")
     return redirect("dashboard", ws=workspace.slug)
+
+
+def may_create_workspaces(user) -> bool:
+    """Workspaces are created from the web only where the instance allows it (or by a
+    superuser); otherwise `handover create_workspace` makes them and people are invited."""
+    return settings.SIGNUP_WORKSPACES or user.is_superuser
 
 
 @login_required
 def workspace_new(request):
+    if not may_create_workspaces(request.user):
+        return render(request, "core/no_workspace.html", status=403)
     form = WorkspaceForm(request.POST or None, initial={"language": request.user.language})
     if request.method == "POST" and form.is_valid():
         try:

@@ -14,6 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from handover.core.audit import record
+from handover.lib.confine import Refused, confine
+
+from . import selectors
 
 from .engine import rules as rules_engine
 from .engine.export import Exporter
@@ -26,6 +29,7 @@ from .models import (
     AuditRun,
     ExportJob,
     FileRecord,
+    FileRootGrant,
     FileState,
     FixAction,
     JobState,
@@ -99,19 +103,80 @@ def _refresh_retention(file_record: FileRecord) -> None:
         file_record.save(update_fields=["delete_after", "legal_basis"])
 
 
+# Server folders open to a workspace ---------------------------------------------------------
+def _refusal(err: Refused, typed: str, roots: list[str]) -> ValidationError:
+    if err.reason == "not_absolute":
+        return ValidationError(_("Write the folder's full path, starting with /."))
+    if err.reason == "data_dir":
+        return ValidationError(_("The folder %(path)s holds Handover's own data and can never "
+                                 "be audited.") % {"path": typed})
+    if err.reason == "missing":
+        return ValidationError(_("The folder %(path)s does not exist.") % {"path": typed})
+    if err.reason == "mount":
+        return ValidationError(_("Another file system is mounted inside this folder, at "
+                                 "%(path)s; audit that folder on its own.") % {"path": err.detail})
+    if not roots:
+        return ValidationError(_("No folder on the server is open to this workspace. The "
+                                 "server's administrator opens one with the command "
+                                 "handover file_roots grant."))
+    return ValidationError(_("The folder %(path)s is not open to this workspace. Folders open "
+                             "to it: %(roots)s.") % {"path": typed, "roots": ", ".join(roots)})
+
+
+def confined_folder(workspace, typed: str) -> str:
+    """The resolved folder when it lies in a folder open to the workspace, else a
+    ValidationError saying why (in the reader's language)."""
+    roots = selectors.open_roots(workspace)
+    try:
+        return confine(typed, roots, [str(settings.DATA_DIR)]).path
+    except Refused as err:
+        raise _refusal(err, typed, roots) from None
+
+
+@transaction.atomic
+def do_grant_file_root(workspace, *, actor, path: str) -> FileRootGrant:
+    """Open a folder below HANDOVER_FILE_ROOTS to the workspace (superuser or command line)."""
+    try:
+        folder = confine(path, [str(root) for root in settings.FILE_ROOTS],
+                         [str(settings.DATA_DIR)], mounts=[]).path
+    except Refused as err:
+        if err.reason == "outside":
+            raise ValidationError(_("The folder %(path)s is not below any of the server's file "
+                                    "roots (HANDOVER_FILE_ROOTS).") % {"path": path}) from None
+        raise _refusal(err, path, []) from None
+    grant, created = FileRootGrant.objects.get_or_create(
+        workspace=workspace, path=folder, defaults={"granted_by": actor})
+    if created:
+        record(workspace, actor, "files.root_granted", grant, path=folder)
+    return grant
+
+
+@transaction.atomic
+def do_revoke_file_root(grant: FileRootGrant, *, actor) -> None:
+    record(grant.workspace, actor, "files.root_revoked", grant, path=grant.path)
+    grant.delete()
+
+
 # Audit -----------------------------------------------------------------------------------
 @transaction.atomic
 def do_start_audit(workspace, *, actor, root: str, client=None, engagement=None,
-                   rules: dict | None = None) -> AuditRun:
-    if not os.path.isdir(root):
-        raise ValidationError(_("The folder %(path)s does not exist.") % {"path": root})
+                   rules: dict | None = None, anywhere: bool = False) -> AuditRun:
+    """Start an audit of a server folder. From the browser and the API the folder must lie in
+    a folder open to the workspace; `anywhere` is for the command line, whose user already
+    holds the shell."""
+    if anywhere:
+        if not os.path.isdir(root):
+            raise ValidationError(_("The folder %(path)s does not exist.") % {"path": root})
+        root = os.path.abspath(root)
+    else:
+        root = confined_folder(workspace, root)
     if rules is None:
         own = NamingRule.objects.filter(workspace=workspace).first()
         rules = own.as_dict() if own else {}
     if engagement is not None and client is None:
         client = engagement.client
     run = AuditRun.objects.create(
-        workspace=workspace, root=os.path.abspath(root), client=client, engagement=engagement,
+        workspace=workspace, root=root, client=client, engagement=engagement,
         rules=rules, created_by=actor)
     record(workspace, actor, "files.audit_started", run, root=run.root)
     return run

@@ -9,6 +9,8 @@ SENTENCES = {
     "files.retention_changed": _(
         "%(actor)s set the retention of %(retention_kind)s files in %(country)s to %(years)s years "
         "(%(legal_basis)s)."),
+    "files.root_granted": _("%(actor)s opened the server folder %(path)s to this workspace."),
+    "files.root_revoked": _("%(actor)s closed the server folder %(path)s to this workspace."),
     "files.audit_started": _("%(actor)s started an audit of the folder %(root)s."),
     "files.audited": _("%(actor)s audited %(root)s: %(files)s files, %(findings)s findings."),
     "files.fix_applied": _("%(actor)s applied a change to %(old_path)s (%(change)s)."),

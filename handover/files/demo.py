@@ -43,7 +43,8 @@ def fill(workspace, actor) -> None:
     do_set_naming_rule(workspace, actor=actor, **RULES)
     engagement = Engagement.objects.filter(workspace=workspace,
                                            client__country="IT").first()
-    run = do_start_audit(workspace, actor=actor, root=root, engagement=engagement)
+    run = do_start_audit(workspace, actor=actor, root=root, engagement=engagement,
+                         anywhere=True)
     run = do_run_audit(run, workers=1)
     job = do_start_export(run, actor=actor)
     job = do_run_export(job, actor=actor, workers=1)

@@ -12,7 +12,8 @@ from .models import RetentionKind
 
 
 class AuditForm(forms.Form):
-    root = forms.CharField(label=_("Folder on the server"), max_length=1000)
+    root = forms.CharField(label=_("Folder on the server"), max_length=1000,
+                           help_text=_("Its full path, inside one of the folders listed above."))
     engagement = forms.ModelChoiceField(label=_("Engagement"), queryset=Engagement.objects.none(),
                                         required=False)
 

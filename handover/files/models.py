@@ -74,6 +74,26 @@ class RetentionRule(models.Model):
         return f"{self.country} {self.kind}: {self.years}"
 
 
+class FileRootGrant(models.Model):
+    """A server folder a workspace may audit from the browser (below HANDOVER_FILE_ROOTS).
+
+    Granted by a superuser or `handover file_roots`; the command line itself is not bound."""
+
+    workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="+")
+    path = models.TextField(_("folder"))
+    granted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                   null=True, blank=True, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["path"]
+        constraints = [models.UniqueConstraint(fields=["workspace", "path"],
+                                               name="files_root_once_per_workspace")]
+
+    def __str__(self):
+        return self.path
+
+
 class AuditRun(models.Model):
     workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="+")
     client = models.ForeignKey(Client, on_delete=models.SET_NULL, null=True, blank=True,

@@ -2,11 +2,34 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from .models import Archive, AuditRun, ExportJob, FileRecord, FileState, FixAction, NamingRule
+from handover.lib.confine import within
+
+from .models import (
+    Archive,
+    AuditRun,
+    ExportJob,
+    FileRecord,
+    FileRootGrant,
+    FileState,
+    FixAction,
+    NamingRule,
+)
+
+
+def root_grants(workspace) -> QuerySet[FileRootGrant]:
+    return FileRootGrant.objects.filter(workspace=workspace)
+
+
+def open_roots(workspace) -> list[str]:
+    """The granted folders that are still below a root the instance allows."""
+    allowed = [str(root) for root in settings.FILE_ROOTS]
+    return [grant.path for grant in root_grants(workspace)
+            if any(within(grant.path, root) for root in allowed)]
 
 
 def audit_runs(workspace) -> QuerySet[AuditRun]:

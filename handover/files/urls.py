@@ -5,6 +5,7 @@ from . import views
 urlpatterns = [
     path("files/", views.files_home, name="files_home"),
     path("files/rules/", views.rules, name="files_rules"),
+    path("files/roots/", views.file_roots, name="files_roots"),
     path("files/audits/<int:audit_run_id>/", views.audit_run_detail, name="audit_run_detail"),
     path("files/audits/<int:audit_run_id>/export/", views.audit_run_export,
          name="audit_run_export"),

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 
+from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -42,7 +43,31 @@ def files_home(request):
             return redirect("audit_run_detail", ws=request.workspace.slug, audit_run_id=run.pk)
     return render(request, "files/home.html", {
         "form": form, "runs": selectors.audit_runs(request.workspace)[:50],
+        "open_roots": selectors.open_roots(request.workspace),
+        "file_roots": [str(root) for root in settings.FILE_ROOTS],
         "exports": selectors.export_jobs(request.workspace)[:20]})
+
+
+@workspace_view("manage_files")
+@require_POST
+def file_roots(request):
+    """A superuser opens or closes a server folder to the workspace."""
+    if not request.user.is_superuser:
+        raise PermissionDenied
+    path = request.POST.get("path", "").strip()
+    if request.POST.get("revoke"):
+        grant = selectors.root_grants(request.workspace).filter(path=path).first()
+        if grant is not None:
+            actions.do_revoke_file_root(grant, actor=request.user)
+            messages.success(request, _("The folder is closed to this workspace."))
+    else:
+        try:
+            actions.do_grant_file_root(request.workspace, actor=request.user, path=path)
+        except ValidationError as err:
+            _errors(request, err)
+        else:
+            messages.success(request, _("The folder is open to this workspace."))
+    return redirect("files_home", ws=request.workspace.slug)
 
 
 @workspace_view("manage_files")

@@ -78,7 +78,8 @@ class Command(BaseCommand):
 
         workspace, owner = workspace_and_owner(options["workspace"])
         try:
-            run = do_start_audit(workspace, actor=owner, root=path, rules=rules or None)
+            run = do_start_audit(workspace, actor=owner, root=path, rules=rules or None,
+                                 anywhere=True)
         except ValidationError as err:
             raise CommandError(" ".join(err.messages)) from None
         with progress_bar(_("Hashing"), show) as tick:
