@@ -40,9 +40,13 @@ def _ms(value: str, unit: str) -> float:
     return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 
 
-def wrk(url: str, cookie: str, seconds: int) -> dict:
+def wrk(url: str, headers: str | dict, seconds: int, connections: int = 16) -> dict:
+    """wrk's figures for one URL; `headers` is a cookie string or a dict of headers."""
+    if isinstance(headers, str):
+        headers = {"Cookie": headers}
+    flags = [arg for name, value in headers.items() for arg in ("-H", f"{name}: {value}")]
     out = subprocess.run(
-        ["wrk", "-t2", "-c16", f"-d{seconds}s", "--latency", "-H", f"Cookie: {cookie}", url],
+        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", *flags, url],
         capture_output=True, text=True, check=True).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)", out)
