@@ -92,7 +92,8 @@ def test_it_walks_files_from_audit_to_purge(page, tmp_path, live_server, setting
     story = [v for v in AuditEvent.objects.filter(workspace=workspace).order_by("id")
              .values_list("verb", flat=True) if v.startswith(("files.", "delivery."))]
     assert story == [
-        "files.audit_started", "files.audited", "files.fix_applied", "files.export_started",
+        "files.root_granted", "files.audit_started", "files.audited", "files.fix_applied",
+        "files.export_started",
         *["files.archive_verified"] * 3, "files.exported", "delivery.created",
         "delivery.opened", "delivery.downloaded", "delivery.receipt_confirmed",
         "files.trashed", "files.trashed", *["files.purged"] * 3]

@@ -5,17 +5,89 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
+from html import escape
+from html.parser import HTMLParser
 
 import nh3
 from markdown_it import MarkdownIt
 
 _md = MarkdownIt("commonmark", {"html": True, "linkify": False}).enable("table")
 WORD = re.compile(r"\s+|\w+|[^\w\s]")
+LINK_REL = "noopener noreferrer nofollow"
+# What a browser's URL parser drops before reading an address: tabs and line breaks anywhere,
+# control characters and spaces at either end.
+_URL_IGNORED = re.compile(r"[\t\n\r]")
+_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.\-]*:")
+_C0_AND_SPACE = "".join(chr(code) for code in range(0x21))
+
+
+def _clean(html: str) -> str:
+    return nh3.clean(html, link_rel=LINK_REL)
 
 
 def render(text: str) -> str:
-    """Markdown → HTML with nothing a reader's browser could run."""
-    return nh3.clean(_md.render(text or ""), link_rel="noopener noreferrer nofollow")
+    """Markdown → HTML with nothing a reader's browser could run, and no image fetched from
+    another server (readers' browsers would tell it who reads the procedure, and when)."""
+    return _clean(_local_images_only(_clean(_md.render(text or ""))))
+
+
+def is_local(src: str) -> bool:
+    """True for an address on this server: a path, absolute or relative, with no scheme and
+    no host ("//host/..." and "/\\host/..." name another server)."""
+    address = _URL_IGNORED.sub("", src).strip(_C0_AND_SPACE)
+    address = address.replace("\\", "/")
+    return bool(address) and not address.startswith("//") and not _SCHEME.match(address)
+
+
+class _ImageFilter(HTMLParser):
+    """Copies sanitised HTML, turning each image from elsewhere into a link to it (its alt
+    text, or its address, as the link's words), or into its alt text inside a link."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=False)
+        self.out: list[str] = []
+        self.links = 0
+
+    def _image(self, attrs) -> None:
+        values = dict(attrs)
+        src, alt = values.get("src") or "", values.get("alt") or ""
+        if src and is_local(src):
+            self.out.append(self.get_starttag_text())
+        elif src and not self.links:
+            self.out.append(f'<a href="{escape(src)}">{escape(alt or src.strip())}</a>')
+        else:
+            self.out.append(escape(alt))
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "img":
+            self._image(attrs)
+            return
+        self.links += tag == "a"
+        self.out.append(self.get_starttag_text())
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag):
+        if tag == "a":
+            self.links = max(self.links - 1, 0)
+        self.out.append(f"</{tag}>")
+
+    def handle_data(self, data):
+        self.out.append(data)
+
+    def handle_entityref(self, name):
+        self.out.append(f"&{name};")
+
+    def handle_charref(self, name):
+        self.out.append(f"&#{name};")
+
+
+def _local_images_only(html: str) -> str:
+    parser = _ImageFilter()
+    parser.feed(html)
+    parser.close()
+    return "".join(parser.out)
 
 
 @dataclass

@@ -16,7 +16,7 @@ from handover.core.access import workspace_view
 
 from . import actions, selectors
 from .forms import ReceiptForm
-from .ranges import serve
+from .ranges import UNSATISFIABLE, serve, wanted_range
 
 
 def _ip(request) -> str:
@@ -68,8 +68,10 @@ def portal_download(request):
     path = os.path.join(found.export_job.out_dir, archive.name)
     if not os.path.exists(path):
         raise Http404
-    if not request.headers.get("Range", "").startswith("bytes=") or \
-            request.headers.get("Range", "").startswith("bytes=0-"):
+    # A download is recorded once, when it starts at the first byte (a resumed one is not).
+    wanted = wanted_range(request.headers.get("Range", ""), request.headers.get("If-Range", ""),
+                          size=os.path.getsize(path), etag=archive.sha256)
+    if wanted is None or (wanted != UNSATISFIABLE and wanted[0] == 0):
         actions.do_record_download(found, archive, ip=_ip(request))
     return serve(request, path, filename=archive.name, etag=archive.sha256)
 
