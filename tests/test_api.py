@@ -60,7 +60,7 @@ def test_it_creates_reads_and_updates_a_client_and_its_contacts(alice, workspace
     status, _ = call(api, "DELETE", f"{base}/contacts/{contact['id']}")
     assert status == 204
     status, listed = call(api, "GET", f"{base}/clients/{created['id']}/contacts")
-    assert listed == []
+    assert listed["items"] == [] and listed["count"] == 0
 
 
 def test_it_answers_422_with_the_reason_per_field(alice, workspace_a):
@@ -77,7 +77,7 @@ def test_it_creates_and_patches_an_engagement_with_all_its_terms(alice, workspac
     base = f"/api/w/{workspace_a.slug}"
     _status, clients = call(api, "GET", f"{base}/clients")
     status, created = call(api, "POST", f"{base}/engagements", {
-        "client_id": clients[0]["id"], "title": "Translations", "start_date": "2026-02-01",
+        "client_id": clients["items"][0]["id"], "title": "Translations", "start_date": "2026-02-01",
         "time_zone": "Europe/Madrid", "holiday_country": "ES", "holiday_subdivision": "ct",
         "account_manager": alice.email, "hourly_rate": "30", "currency": "EUR",
         "working_hours": {"mon": ["09:00-14:00", "15:00-18:00"], "fri": ["09:00-15:00"]}})
@@ -100,7 +100,7 @@ def test_it_creates_and_patches_an_engagement_with_all_its_terms(alice, workspac
 def test_it_gives_a_collaborator_only_their_engagements_and_no_writes(alice, bob, workspace_a):
     api = token_client(bob)
     _status, listed = call(api, "GET", f"/api/w/{workspace_a.slug}/engagements")
-    assert listed == []
+    assert listed["items"] == [] and listed["count"] == 0
     engagement = Engagement.objects.filter(workspace=workspace_a).first()
     status, _ = call(api, "GET", f"/api/w/{workspace_a.slug}/engagements/{engagement.pk}")
     assert status == 404
@@ -113,5 +113,6 @@ def test_it_gives_a_collaborator_only_their_engagements_and_no_writes(alice, bob
 
 def test_it_lists_the_users_workspaces_with_roles(alice, bob, workspace_a):
     _status, listed = call(token_client(bob), "GET", "/api/workspaces")
-    assert listed == [{"slug": workspace_a.slug, "name": workspace_a.name,
-                       "role": "collaborator"}]
+    assert listed["items"] == [{"slug": workspace_a.slug, "name": workspace_a.name,
+                                "role": "collaborator"}]
+    assert listed["count"] == 1

@@ -72,7 +72,8 @@ def test_it_prints_an_api_token_that_works(alice, workspace_a, capsys):
     token = capsys.readouterr().out.strip()
     response = Client(HTTP_AUTHORIZATION=f"Bearer {token}").get(
         f"/api/w/{workspace_a.slug}/clients")
-    assert response.status_code == 200 and len(response.json()) == 4
+    assert response.status_code == 200 and response.json()["count"] == 4
+    assert len(response.json()["items"]) == 4
     with pytest.raises(CommandError, match="No active account"):
         call_command("api_token", "ghost@x.example")
 

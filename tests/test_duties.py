@@ -306,8 +306,10 @@ def test_it_shows_a_collaborator_only_her_own_duties_time_reports_and_proposals(
     api = token_client(bob)
     assert api.get(f"/api/w/{workspace_a.slug}/duties/{coras.pk}").status_code == 404
     assert api.get(f"/api/w/{workspace_a.slug}/time/{cora_time.pk}").status_code == 404
-    assert [d["id"] for d in api.get(f"/api/w/{workspace_a.slug}/duties").json()] == [bobs.pk]
-    assert {e["id"] for e in api.get(f"/api/w/{workspace_a.slug}/time").json()} == {bob_time.pk}
+    duties = api.get(f"/api/w/{workspace_a.slug}/duties").json()["items"]
+    assert [d["id"] for d in duties] == [bobs.pk]
+    entries = api.get(f"/api/w/{workspace_a.slug}/time").json()["items"]
+    assert {e["id"] for e in entries} == {bob_time.pk}
 
 
 def test_it_offers_duties_time_and_reviews_through_the_api(alice, workspace_a, engagement):

@@ -328,7 +328,7 @@ def test_it_lists_plans_and_ticks_a_step_through_the_api(alice, workspace_a):
 
     api = token_client(alice)
     base = f"/api/w/{workspace_a.slug}"
-    plans = api.get(f"{base}/offboarding/plans").json()
+    plans = api.get(f"{base}/offboarding/plans").json()["items"]
     assert len(plans) == 1 and plans[0]["last_day"] == "2026-12-02"
     step = next(s for s in plans[0]["steps"] if s["state"] == "open")
     bad = api.post(f"{base}/offboarding/steps/{step['id']}/done",
@@ -337,7 +337,7 @@ def test_it_lists_plans_and_ticks_a_step_through_the_api(alice, workspace_a):
     done = api.post(f"{base}/offboarding/steps/{step['id']}/done",
                     data={"note": "Done by phone."}, content_type="application/json")
     assert done.status_code == 200 and done.json()["state"] == "done"
-    accounts = api.get(f"{base}/access-accounts").json()
+    accounts = api.get(f"{base}/access-accounts").json()["items"]
     assert {a["system"] for a in accounts} >= {"Trello", "Poczta Kowalczyk"}
     assert all("password" not in a for a in accounts)
 

@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Router, Status
-from ninja.errors import AuthenticationError
 
 from handover import __version__
 from handover.clients import actions, selectors
 from handover.clients.forms import ClientForm, ContactForm, EngagementForm
-from handover.clients.models import Client, Contact, Engagement
+from handover.clients.models import Client, ClientDomain, Contact, Engagement
 from handover.core.access import membership_for, require
 from handover.core.apps_registry import modules
+from handover.core.models import Membership
 from handover.core.selectors import member_users, workspaces_for
 from handover.lib.hours import WEEKDAYS
 
+from . import errors
 from .auth import auth
+from .errors import Invalid, StrictJsonParser
+from .paging import Rows, paged
 from .schemas import (
+    DOMAINS_IN_LIST,
     ClientIn,
     ClientOut,
     ClientPatch,
@@ -37,46 +41,16 @@ api = NinjaAPI(
     title="Handover API",
     version=__version__,
     description="Clients, contacts and engagements of a workspace. Authenticate with "
-    "`Authorization: Bearer <token>` (create one with `handover api_token EMAIL`).",
+    "`Authorization: Bearer <token>` (create one with `handover api_token EMAIL`).\n\n"
+    "Lists are paged: `?limit=` (1 to 200, 50 by default) and `?offset=`, answering "
+    "`{\"count\", \"items\", \"limit\", \"offset\"}`. Every error answers "
+    "`{\"detail\": sentence}`, with 422 also `\"errors\": {field: [sentences]}`; bodies are "
+    "JSON (400 otherwise) of at most the server's upload limit (413 otherwise).",
     auth=auth,
     urls_namespace="api",
+    parser=StrictJsonParser(),
 )
-
-
-class Invalid(Exception):
-    """Values the API refuses: {field: [messages]}, answered with 422."""
-
-    def __init__(self, errors: dict[str, list[str]]):
-        self.errors = errors
-
-    @classmethod
-    def from_form(cls, form):
-        return cls({field: [e["message"] for e in items]
-                    for field, items in form.errors.get_json_data().items()})
-
-
-@api.exception_handler(Invalid)
-def invalid(request, exc: Invalid):
-    return api.create_response(
-        request, {"detail": _("Some values are not valid."), "errors": exc.errors}, status=422
-    )
-
-
-@api.exception_handler(Http404)
-def not_found(request, exc):
-    return api.create_response(request, {"detail": _("Not found.")}, status=404)
-
-
-@api.exception_handler(PermissionDenied)
-def forbidden(request, exc):
-    return api.create_response(
-        request, {"detail": _("Your role does not allow this.")}, status=403
-    )
-
-
-@api.exception_handler(AuthenticationError)
-def unauthorised(request, exc):
-    return api.create_response(request, {"detail": _("Sign in or send a token.")}, status=401)
+errors.install(api)
 
 
 def _membership(request, ws: str, capability: str):
@@ -102,12 +76,12 @@ def _bind(form_class, workspace, payload: dict, instance=None):
 # Workspaces ------------------------------------------------------------------------------
 
 @api.get("/workspaces", response=list[WorkspaceOut], tags=["workspaces"])
+@paged
 def list_workspaces(request):
     user = request.auth
-    return [
-        {"slug": w.slug, "name": w.name, "role": w.memberships.get(user=user).role}
-        for w in workspaces_for(user)
-    ]
+    role = Membership.objects.filter(workspace=OuterRef("pk"), user=user).values("role")[:1]
+    return Rows(workspaces_for(user).annotate(my_role=Subquery(role)),
+                lambda w: {"slug": w.slug, "name": w.name, "role": w.my_role})
 
 
 # Clients ---------------------------------------------------------------------------------
@@ -116,12 +90,29 @@ clients = Router(tags=["clients"])
 
 
 def client_out(client: Client) -> dict:
+    domains = getattr(client, "listed_domains", None)
+    if domains is None:
+        domains = list(client.domains.order_by("domain").values_list("domain", flat=True))
+        count = len(domains)
+    else:
+        domains, count = [d.domain for d in domains], client.domain_count
     return {
         "id": client.pk, "name": client.name, "kind": client.kind,
         "language": client.language, "country": client.country, "time_zone": client.time_zone,
-        "email_domains": client.domain_list, "notes": client.notes,
+        "email_domains": domains, "email_domain_count": count, "notes": client.notes,
         "archived": client.archived_at is not None, "created_at": client.created_at,
     }
+
+
+def _listed_clients(workspace, *, archived: bool):
+    """A page's clients with their first domains and how many they have, in two queries."""
+    counted = (ClientDomain.objects.filter(client=OuterRef("pk")).order_by()
+               .values("client").annotate(n=Count("pk")).values("n"))
+    first = ClientDomain.objects.order_by("domain")[:DOMAINS_IN_LIST]
+    return (selectors.clients_of(workspace, archived=archived)
+            .annotate(domain_count=Coalesce(Subquery(counted), 0))
+            .prefetch_related(Prefetch("domains", queryset=first, to_attr="listed_domains"))
+            .order_by("name"))
 
 
 def _client_payload(payload, *, partial: bool) -> dict:
@@ -132,9 +123,10 @@ def _client_payload(payload, *, partial: bool) -> dict:
 
 
 @clients.get("/w/{ws}/clients", response=list[ClientOut])
+@paged
 def list_clients(request, ws: str, archived: bool = False):
     membership = _membership(request, ws, "view_all_engagements")
-    return [client_out(c) for c in selectors.client_list(membership.workspace, archived=archived)]
+    return Rows(_listed_clients(membership.workspace, archived=archived), client_out)
 
 
 @clients.post("/w/{ws}/clients", response={201: ClientOut, 422: ValidationOut})
@@ -185,10 +177,11 @@ def contact_out(contact: Contact) -> dict:
 
 
 @clients.get("/w/{ws}/clients/{client_id}/contacts", response=list[ContactOut])
+@paged
 def list_contacts(request, ws: str, client_id: int):
     membership = _membership(request, ws, "view_all_engagements")
     client = selectors.client(membership.workspace, client_id)
-    return [contact_out(c) for c in selectors.contacts_of(membership.workspace, client)]
+    return Rows(selectors.contacts_of(membership.workspace, client), contact_out)
 
 
 @clients.post("/w/{ws}/clients/{client_id}/contacts",
@@ -275,10 +268,10 @@ engagements = Router(tags=["engagements"])
 
 
 @engagements.get("/w/{ws}/engagements", response=list[EngagementOut])
+@paged
 def list_engagements(request, ws: str, archived: bool = False):
     membership = _membership(request, ws, "view_workspace")
-    return [engagement_out(e) for e in selectors.visible_engagements(membership,
-                                                                      archived=archived)]
+    return Rows(selectors.visible_engagements(membership, archived=archived), engagement_out)
 
 
 @engagements.post("/w/{ws}/engagements", response={201: EngagementOut, 422: ValidationOut})
@@ -329,3 +322,6 @@ api.add_router("/", engagements)
 # Routers of the other apps (`handover.<app>.api.router`).
 for _module in modules("api", exclude=("handover.api",)):
     api.add_router("/", _module.router)
+
+# Every operation documents the errors it can answer, in the one shape.
+errors.document(api)

@@ -3,16 +3,24 @@
 from datetime import date, datetime
 from decimal import Decimal
 
-from ninja import Schema
+from ninja import Field, Schema
+
+# How many of a client's e-mail domains an item of the client list carries.
+DOMAINS_IN_LIST = 20
 
 
 class ErrorOut(Schema):
-    detail: str
+    """Every error of the API: a sentence, and with 422 the sentences per field."""
+
+    detail: str = Field(description="What went wrong, as a sentence in the user's language.")
+    errors: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="Only with 422: the reasons per field (`__all__` for the whole request).")
 
 
-class ValidationOut(Schema):
-    detail: str
-    errors: dict[str, list[str]]
+class ValidationOut(ErrorOut):
+    errors: dict[str, list[str]] = Field(
+        description="The reasons per field (`__all__` for the whole request).")
 
 
 class WorkspaceOut(Schema):
@@ -71,7 +79,10 @@ class ClientOut(Schema):
     language: str
     country: str
     time_zone: str
-    email_domains: list[str]
+    email_domains: list[str] = Field(
+        description=f"The client's e-mail domains; in the client list, at most the first "
+        f"{DOMAINS_IN_LIST} (see email_domain_count).")
+    email_domain_count: int
     notes: str
     archived: bool
     created_at: datetime

@@ -42,6 +42,25 @@ HOURS_ERRORS = {
 }
 
 
+def refuse_lone_surrogates(value) -> None:
+    """A lone surrogate (JSON's "\\ud800") cannot be stored: refuse it, never crash on it."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise forms.ValidationError(
+                _("This text contains an invalid character (an unpaired surrogate)."),
+                code="surrogate",
+            ) from None
+
+
+def refuse_surrogates_in(form) -> None:
+    """Check every text field of the form before its own clean methods query the database."""
+    for field in form.fields.values():
+        if isinstance(field, forms.CharField):
+            field.validators.append(refuse_lone_surrogates)
+
+
 def country_choices() -> list[tuple[str, str]]:
     """Countries the holiday calendar knows, named in the active language."""
     locale = Locale.parse(get_language() or "en", sep="-")
@@ -78,6 +97,7 @@ class ClientForm(forms.ModelForm):
         )
         if self.instance.pk and not self.is_bound:
             self.initial["email_domains"] = ", ".join(self.instance.domain_list)
+        refuse_surrogates_in(self)
 
     def clean_name(self):
         name = " ".join(self.cleaned_data["name"].split())
@@ -124,6 +144,7 @@ class ContactForm(forms.ModelForm):
     def __init__(self, *args, workspace, **kwargs):
         super().__init__(*args, **kwargs)
         self.workspace = workspace
+        refuse_surrogates_in(self)
 
     def clean_email(self):
         email = (self.cleaned_data.get("email") or "").strip().lower()
@@ -189,6 +210,7 @@ class EngagementForm(forms.ModelForm):
             by_day = self.instance_windows()
             for index, key in enumerate(WEEKDAYS):
                 self.initial[f"hours_{key}"] = format_windows(by_day.get(index, []))
+        refuse_surrogates_in(self)
 
     def instance_windows(self):
         by_day: dict[int, list] = {}

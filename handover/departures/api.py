@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
 from handover.api.api import Invalid, _membership
+from handover.api.paging import Rows, paged
 from handover.core.models import Membership
 
 from . import actions, selectors
@@ -27,7 +28,8 @@ class DepartureIn(Schema):
     legal_contact: str = ""
 
 
-def departure_out(departure, membership) -> dict:
+def departure_out(departure, membership, *, tracker: bool = True) -> dict:
+    """The departure; the reason and (with `tracker`) the tracker only for managers."""
     out = {
         "id": departure.pk, "member": departure.leaver.display_name, "kind": departure.kind,
         "last_day": departure.last_day.isoformat(), "state": departure.state,
@@ -36,6 +38,7 @@ def departure_out(departure, membership) -> dict:
     }
     if selectors.may_see_reason(membership):
         out["confidential_reason"] = departure.confidential_reason
+    if tracker and selectors.may_see_reason(membership):
         out["tracker"] = [{
             "client_id": row["client"].pk, "client": row["client"].name,
             "successors": [s.display_name for s in row["successors"]],
@@ -47,9 +50,12 @@ def departure_out(departure, membership) -> dict:
 
 
 @router.get("/w/{ws}/departures", response=list[dict])
+@paged
 def list_departures(request, ws: str):
+    """The tracker of each departure is in its own page (GET /departures/{id})."""
     membership = _membership(request, ws, "record_departure")
-    return [departure_out(d, membership) for d in selectors.departures_of(membership)]
+    return Rows(selectors.departures_of(membership),
+                lambda d: departure_out(d, membership, tracker=False))
 
 
 @router.get("/w/{ws}/departures/{departure_id}", response=dict)

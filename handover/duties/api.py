@@ -5,14 +5,17 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
 from ninja import Router, Schema, Status
 
 from handover.api.api import Invalid, _membership
+from handover.api.paging import Rows, paged
 from handover.api.schemas import ErrorOut, ValidationOut
 from handover.core.access import can
 
 from . import actions, selectors, time_actions
 from .forms import DutyForm, ReviewForm, TimeEntryForm
+from .models import ProcedureVersion
 
 router = Router(tags=["duties"])
 
@@ -118,7 +121,11 @@ class FiguresOut(Schema):
 
 
 def duty_out(duty) -> dict:
-    current = duty.versions.order_by("-number").first()
+    latest = getattr(duty, "latest_versions", None)
+    if latest is None:
+        current = duty.versions.order_by("-number").first()
+    else:
+        current = latest[0] if latest else None
     return {
         "id": duty.pk, "engagement_id": duty.engagement_id, "title": duty.title,
         "description": duty.description,
@@ -169,9 +176,13 @@ def _raise(exc: ValidationError):
 
 
 @router.get("/w/{ws}/duties", response=list[DutyOut])
+@paged
 def list_duties(request, ws: str, status: str = "open"):
     membership = _membership(request, ws, "work_on_duties")
-    return [duty_out(d) for d in selectors.duty_list(membership, status=status)]
+    latest = Prefetch("versions", queryset=ProcedureVersion.objects.order_by("-number")[:1],
+                      to_attr="latest_versions")
+    return Rows(selectors.duty_list(membership, status=status).prefetch_related(latest),
+                duty_out)
 
 
 @router.post("/w/{ws}/duties", response={201: DutyOut, 422: ValidationOut})
@@ -229,10 +240,11 @@ def duty_figures(request, ws: str, duty_id: int):
 
 
 @router.get("/w/{ws}/duties/{duty_id}/reviews", response=list[ReviewOut])
+@paged
 def list_reviews(request, ws: str, duty_id: int):
     membership = _membership(request, ws, "manage_duties")
     duty = selectors.duty(membership, duty_id)
-    return [review_out(r) for r in duty.reviews.select_related("decided_by")]
+    return Rows(duty.reviews.select_related("decided_by"), review_out)
 
 
 @router.post("/w/{ws}/duties/{duty_id}/reviews", response={201: ReviewOut, 422: ValidationOut})
@@ -248,12 +260,13 @@ def create_review(request, ws: str, duty_id: int, payload: ReviewIn):
 
 
 @router.get("/w/{ws}/time", response=list[TimeOut])
+@paged
 def list_time(request, ws: str, duty_id: int | None = None):
     membership = _membership(request, ws, "work_on_duties")
     entries = selectors.visible_time(membership)
     if duty_id:
         entries = entries.filter(duty_id=duty_id)
-    return [time_out(e) for e in entries[:500]]
+    return Rows(entries, time_out)
 
 
 @router.post("/w/{ws}/time", response={201: TimeOut, 422: ValidationOut})

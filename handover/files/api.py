@@ -5,10 +5,14 @@ from __future__ import annotations
 from ninja import Router
 
 from handover.api.api import _membership
+from handover.api.paging import Rows, paged
 
 from . import selectors
 
 router = Router(tags=["files"])
+
+# How many of an audit's files its own page carries; all of them: /audits/{id}/files.
+FILES_IN_AUDIT = 50
 
 
 def _run(run) -> dict:
@@ -16,23 +20,37 @@ def _run(run) -> dict:
             "summary": run.summary, "created_at": run.created_at.isoformat()}
 
 
-@router.get("/w/{ws}/files/audits")
+def _file(f) -> dict:
+    return {"id": f.pk, "path": f.path, "size": f.size, "sha256": f.sha256,
+            "group": f.group, "owner": f.owner, "client_owned": f.client_owned,
+            "findings": f.findings, "retention": f.retention_kind,
+            "delete_after": f.delete_after, "legal_basis": f.legal_basis,
+            "legal_hold": f.legal_hold, "state": f.state}
+
+
+@router.get("/w/{ws}/files/audits", response=list[dict])
+@paged
 def list_audits(request, ws: str):
     membership = _membership(request, ws, "manage_files")
-    return [_run(r) for r in selectors.audit_runs(membership.workspace)[:100]]
+    return Rows(selectors.audit_runs(membership.workspace), _run)
 
 
 @router.get("/w/{ws}/files/audits/{audit_run_id}")
 def get_audit(request, ws: str, audit_run_id: int):
+    """The audit with its first files and `file_count`; every file: GET .../files."""
     membership = _membership(request, ws, "manage_files")
     run = selectors.audit_run(membership.workspace, audit_run_id)
-    files = [{"id": f.pk, "path": f.path, "size": f.size, "sha256": f.sha256,
-              "group": f.group, "owner": f.owner, "client_owned": f.client_owned,
-              "findings": f.findings, "retention": f.retention_kind,
-              "delete_after": f.delete_after, "legal_basis": f.legal_basis,
-              "legal_hold": f.legal_hold, "state": f.state}
-             for f in selectors.files_of(membership.workspace, run)]
-    return {**_run(run), "files": files}
+    files = selectors.files_of(membership.workspace, run).order_by("path", "pk")
+    return {**_run(run), "file_count": files.count(),
+            "files": [_file(f) for f in files[:FILES_IN_AUDIT]]}
+
+
+@router.get("/w/{ws}/files/audits/{audit_run_id}/files", response=list[dict])
+@paged
+def list_audit_files(request, ws: str, audit_run_id: int):
+    membership = _membership(request, ws, "manage_files")
+    run = selectors.audit_run(membership.workspace, audit_run_id)
+    return Rows(selectors.files_of(membership.workspace, run).order_by("path"), _file)
 
 
 @router.get("/w/{ws}/files/exports/{export_job_id}")

@@ -7,12 +7,13 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
 from handover.api.api import Invalid, _membership
+from handover.api.paging import Rows, paged
 from handover.clients.models import Engagement
 
 from . import actions, selectors
 from .explain import explained
 from .lint import Finding
-from .scrub import scrub
+from .scrub import reasons_of, scrub
 
 router = Router(tags=["letters"])
 
@@ -45,30 +46,44 @@ def _invalid(err: ValidationError) -> Invalid:
     return Invalid({"__all__": err.messages})
 
 
-def letter_out(letter) -> dict:
+def letter_out(letter, *, reasons: list[str] | None = None, full: bool = True) -> dict:
+    """The letter, confidential reasons scrubbed; `full` adds what still stops sending."""
     email = letter.email
-    return {
+    if reasons is None:
+        reasons = reasons_of(letter.workspace)
+    out = {
         "id": letter.pk, "kind": letter.kind, "language": letter.language,
         "state": letter.state, "client_id": letter.client_id,
         "engagement_id": letter.engagement_id, "departure_id": letter.departure_id,
         "recipient_name": letter.recipient_name, "recipient_email": letter.recipient_email,
-        "subject": scrub(letter.subject, letter.workspace),
-        "body": scrub(letter.body, letter.workspace),
+        "subject": scrub(letter.subject, letter.workspace, reasons),
+        "body": scrub(letter.body, letter.workspace, reasons),
         "findings": explained([Finding.from_dict(f) for f in letter.findings]),
         "approved": letter.approved_by_id is not None,
         "legal_reviewed": letter.legal_reviewed_by_id is not None,
         "overridden": letter.override_by_id is not None,
-        "obstacles": actions.obstacles(letter),
         "outbox": None if email is None else {
             "state": email.state, "attempts": email.attempts, "last_error": email.last_error},
         "failure": letter.failure,
     }
+    if full:
+        out["obstacles"] = actions.obstacles(letter)
+    return out
 
 
 @router.get("/w/{ws}/letters", response=list[dict])
+@paged
 def list_letters(request, ws: str, state: str = ""):
+    """Each letter without `obstacles` (what still stops sending): see GET /letters/{id}."""
     membership = _membership(request, ws, "write_letters")
-    return [letter_out(x) for x in selectors.letters_of(membership, state=state)[:200]]
+    workspace = membership.workspace
+    reasons = reasons_of(workspace)
+
+    def out(letter):
+        letter.workspace = workspace  # the same row: no query per letter
+        return letter_out(letter, reasons=reasons, full=False)
+
+    return Rows(selectors.letters_of(membership, state=state), out)
 
 
 @router.post("/w/{ws}/letters", response={201: dict})

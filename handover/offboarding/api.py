@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from django.db.models import Prefetch
 from ninja import Router, Schema
 
 from handover.api.api import Invalid, _membership
+from handover.api.paging import Rows, paged
 
 from . import actions, selectors
 from .forms import StepCompleteForm
+from .models import PlanStep
 
 router = Router(tags=["offboarding"])
 
@@ -66,17 +69,23 @@ def step_out(step) -> dict:
 
 
 def plan_out(plan) -> dict:
+    steps = getattr(plan, "listed_steps", None)
+    if steps is None:
+        steps = selectors.steps_of(plan)
     return {"id": plan.pk, "engagement_id": plan.engagement_id, "scenario": plan.scenario,
             "notice_date": plan.notice_date, "earliest_last_day": plan.earliest_last_day,
             "last_day": plan.last_day, "support_until": plan.support_until,
             "closed": plan.closed_at is not None,
-            "steps": [step_out(s) for s in selectors.steps_of(plan)]}
+            "steps": [step_out(s) for s in steps]}
 
 
 @router.get("/w/{ws}/offboarding/plans", response=list[PlanOut])
+@paged
 def list_plans(request, ws: str):
     membership = _membership(request, ws, "manage_clients")
-    return [plan_out(p) for p in selectors.plans_of(membership)]
+    steps = PlanStep.objects.select_related("owner").order_by("due_date", "position")
+    return Rows(selectors.plans_of(membership).prefetch_related(
+        Prefetch("steps", queryset=steps, to_attr="listed_steps")), plan_out)
 
 
 @router.get("/w/{ws}/offboarding/plans/{plan_id}", response=PlanOut)
@@ -98,10 +107,14 @@ def tick_step(request, ws: str, plan_step_id: int, payload: StepDoneIn):
     return step_out(step)
 
 
+def account_out(a) -> dict:
+    return {"id": a.pk, "client_id": a.client_id, "engagement_id": a.engagement_id,
+            "system": a.system, "url": a.url, "login": a.login, "kind": a.kind,
+            "vault_item": a.vault_item, "state": a.state}
+
+
 @router.get("/w/{ws}/access-accounts", response=list[AccountOut])
+@paged
 def list_accounts(request, ws: str):
     membership = _membership(request, ws, "manage_clients")
-    return [{"id": a.pk, "client_id": a.client_id, "engagement_id": a.engagement_id,
-             "system": a.system, "url": a.url, "login": a.login, "kind": a.kind,
-             "vault_item": a.vault_item, "state": a.state}
-            for a in selectors.accounts_of(membership.workspace)]
+    return Rows(selectors.accounts_of(membership.workspace), account_out)
