@@ -1,6 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from handover.api import errors as api_errors
 from handover.api.api import api
 from handover.core import views as core_views
 from handover.core.apps_registry import modules
@@ -28,6 +29,7 @@ urlpatterns = [
     path("invitations/<str:token>/", core_views.accept_invitation, name="accept_invitation"),
     path("w/new/", core_views.workspace_new, name="workspace_new"),
     path("api/", api.urls),
+    path("api/<path:rest>", api_errors.not_found),
 ]
 
 # Each app's pages: workspace pages under /w/<ws>/, public ones (the portal) at the root.

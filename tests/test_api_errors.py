@@ -248,3 +248,10 @@ def test_each_list_runs_a_few_queries_whatever_the_page_size(
         assert queries(api_client, f"{url}?limit={MAX_LIMIT}") == one, (url, rows)
         checked += rows > 1
     assert checked >= 6
+
+
+def test_it_answers_an_unknown_api_path_in_the_one_error_shape(alice, workspace_a):
+    response = token_client(alice).get("/api/no/such/thing")
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("application/json")
+    assert set(response.json()) == {"detail"}

@@ -239,3 +239,8 @@ def document(api) -> None:
                 for code, schema in codes.items():
                     if code not in op.response_models:
                         op.response_models[code] = op._create_response_model(schema)
+
+
+def not_found(request, rest: str = ""):
+    """Any path under /api/ that names no operation: the one error shape, not an HTML page."""
+    return JsonResponse({"detail": _("Not found.")}, status=404)
