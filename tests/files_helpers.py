@@ -57,3 +57,27 @@ def small_tree(root: Path, *, seed: int = 7, files: int = 40) -> Path:
             name = f"Varie/blob-{i}.bin"
         write(root / name, data, 1_700_000_000 + i * 3600)
     return root
+
+
+def audited(workspace, actor, root: Path):
+    """A finished audit of `root` (a test folder, outside any folder open to the workspace)."""
+    from handover.files.actions import do_run_audit, do_start_audit
+
+    return do_run_audit(do_start_audit(workspace, actor=actor, root=str(root), anywhere=True))
+
+
+def corrupt_first_member(path: str) -> None:
+    """Flip one byte in the data of the first member of a zip (a disk that lied)."""
+    import struct
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        info = archive.infolist()[0]
+    with open(path, "r+b") as handle:
+        handle.seek(info.header_offset + 26)
+        name_len, extra_len = struct.unpack("<HH", handle.read(4))
+        where = info.header_offset + 30 + name_len + extra_len
+        handle.seek(where)
+        byte = handle.read(1)
+        handle.seek(where)
+        handle.write(bytes([byte[0] ^ 0xFF]))

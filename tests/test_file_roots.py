@@ -76,7 +76,8 @@ def test_it_refuses_every_folder_outside_what_the_workspace_was_given(fresh, tre
         page = response.content.decode()
         assert "secret.txt" not in page and "shadow" not in page, label
     # The folder it was given, and one inside it, are accepted.
-    response = client.post(f"/w/{workspace.slug}/files/", {"root": str(tree / "studio-b" / "Nowak")})
+    response = client.post(f"/w/{workspace.slug}/files/",
+                           {"root": str(tree / "studio-b" / "Nowak")})
     assert response.status_code == 302
     run = AuditRun.objects.get(workspace=workspace)
     assert run.root == os.path.realpath(tree / "studio-b" / "Nowak")

@@ -17,7 +17,6 @@ from handover.core.audit import record
 from handover.lib.confine import Refused, confine
 
 from . import selectors
-
 from .engine import rules as rules_engine
 from .engine.export import Exporter
 from .engine.kinds import group_of, sniff
@@ -355,7 +354,20 @@ def do_run_export(job: ExportJob, *, actor=None, progress=None, **options) -> Ex
     try:
         report = Exporter(job.audit_run.root, job.out_dir, progress=advance, **options).run()
     except OSError as err:
-        ExportJob.objects.filter(pk=job.pk).update(state=JobState.FAILED, error=str(err))
+        # The reason is the system's own words and the file it concerns.
+        where = f" ({os.fsdecode(err.filename)})" if err.filename else ""
+        error = _("The export stopped: %(error)s") % {"error": (err.strerror or str(err))
+                                                      + where}
+    except Exception:  # noqa: BLE001 - the page shows a sentence, the log has the details
+        import logging
+
+        logging.getLogger(__name__).exception("export %s failed", job.pk)
+        error = _("The export stopped on an unexpected error; the details are in the log.")
+    else:
+        error = ""
+    if error:
+        ExportJob.objects.filter(pk=job.pk).update(state=JobState.FAILED, error=error,
+                                                   finished_at=timezone.now())
         job.refresh_from_db()
         return job
     _store_export(job, report, actor)
@@ -367,10 +379,15 @@ def do_run_export(job: ExportJob, *, actor=None, progress=None, **options) -> Ex
 def _store_export(job: ExportJob, report, actor) -> None:
     run, workspace = job.audit_run, job.workspace
     records = {r.path: r for r in run.files.all()}
-    failed = []
+    failed, reasons = [], []
     for entry in report.archives:
         if entry.get("state") != "verified":
             failed.append(entry["name"])
+            problems = entry.get("problems") or []
+            shown = "; ".join(problems[:5]) + (f"; … (+{len(problems) - 5})"
+                                               if len(problems) > 5 else "")
+            reasons.append(_("The archive %(name)s did not pass its verification: "
+                             "%(problems)s.") % {"name": entry["name"], "problems": shown})
             continue
         archive, _created = Archive.objects.update_or_create(
             workspace=workspace, export_job=job, name=entry["name"],
@@ -391,10 +408,13 @@ def _store_export(job: ExportJob, report, actor) -> None:
         record(workspace, actor or run.created_by, "files.archive_verified", archive,
                name=archive.name, files=archive.member_count, sha256=archive.sha256)
     job.report = {"errors": report.errors, "failed": failed, "seconds": report.seconds,
+                  "problems": {e["name"]: e.get("problems", []) for e in report.archives
+                               if e["name"] in failed},
                   "skipped": [[rules_engine.display(p), r] for p, r in report.skipped]}
     job.state = JobState.FAILED if failed else JobState.DONE
+    job.error = " ".join(reasons)
     job.finished_at = timezone.now()
-    job.save(update_fields=["report", "state", "finished_at"])
+    job.save(update_fields=["report", "state", "error", "finished_at"])
     record(workspace, actor or run.created_by, "files.exported", job,
            archives=len(report.archives) - len(failed), errors=len(report.errors))
 

@@ -1,8 +1,8 @@
 """Template helpers: money and numbers in the active language's format."""
 
 from datetime import datetime
-from functools import lru_cache
 from decimal import Decimal
+from functools import lru_cache
 
 from babel import Locale
 from babel.dates import format_date, format_datetime

@@ -24,6 +24,11 @@ class Engine:
     def crc32(self, data, value: int = 0) -> int:
         return self.module.crc32(data, value)
 
+    @property
+    def error(self) -> type[Exception]:
+        """What the engine raises on a damaged deflate stream (not an OSError)."""
+        return self.module.error
+
 
 def engine(spec: str = "isal") -> Engine:
     """"isal", "isal:3", "zlib-ng:1", "zlib:6"."""

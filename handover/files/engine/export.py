@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import time
 from collections import deque
 from collections.abc import Callable
@@ -22,6 +21,7 @@ from .deflate import Engine
 from .deflate import engine as make_engine
 from .kinds import GROUPS, group_of, is_compressed
 from .manifest import manifest_csv, sha256sums
+from .names import Namer, arcname
 from .verify import verify_archive
 from .walk import CHUNK, Walk, open_nofollow, walk
 from .zipout import DEFLATED, STORED, ZipWriter
@@ -29,21 +29,6 @@ from .zipout import DEFLATED, STORED, ZipWriter
 JOURNAL = ".handover-export.json"
 SMALL = 8 << 20  # members up to this size are read whole by a worker, larger ones streamed
 DEFAULT_SPLIT = 2 << 30
-CONTROL = re.compile(r"[\x00-\x1f\x7f\\]")
-VMS_VERSION = re.compile(r";\d*$")
-
-
-def arcname(rel: str) -> str:
-    """A member name that extracts inside the target on any system."""
-    parts = []
-    for part in rel.split("/"):
-        if part in ("", ".", ".."):
-            continue
-        part = part.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-        part = CONTROL.sub("_", part)
-        # Info-ZIP's unzip drops a trailing ";" or ";N" (a VMS version number) by default.
-        parts.append(VMS_VERSION.sub(lambda m: "_" + m.group()[1:], part))
-    return "/".join(parts) or "_"
 
 
 @dataclass
@@ -75,10 +60,11 @@ def plan(walked: Walk, *, split_bytes: int = DEFAULT_SPLIT, prefix: str = "") ->
     for group, members in by_group.items():
         parts: list[list[Member]] = [[]]
         size = 0
-        taken: set[str] = set()
-        for member in sorted(members, key=lambda m: m.name):
+        namer = Namer()  # names stay unique across the parts of a group
+        # Among originals that map to the same name, one that needed no change keeps it.
+        for member in sorted(members, key=lambda m: (m.name.lower(), m.name != m.rel, m.rel)):
             member.group = group
-            member.name = _unique(member.name, taken)
+            member.name = namer.name(member.rel)
             if parts[-1] and size + member.size > split_bytes:
                 parts.append([])
                 size = 0
@@ -88,17 +74,6 @@ def plan(walked: Walk, *, split_bytes: int = DEFAULT_SPLIT, prefix: str = "") ->
             suffix = f"-part{n + 1}" if len(parts) > 1 else ""
             archives.append(ArchivePlan(f"{prefix}{group}{suffix}.zip", group, part))
     return archives
-
-
-def _unique(name: str, taken: set[str]) -> str:
-    """No two members whose names differ only by case (they would collide on macOS/Windows)."""
-    candidate, n = name, 2
-    while candidate.lower() in taken or candidate in ("SHA256SUMS", "manifest.csv"):
-        stem, dot, ext = name.rpartition(".")
-        candidate = f"{stem}~{n}.{ext}" if dot and "/" not in ext else f"{name}~{n}"
-        n += 1
-    taken.add(candidate.lower())
-    return candidate
 
 
 @dataclass

@@ -1,10 +1,17 @@
-"""SHA256SUMS (as `sha256sum -c` reads it) and manifest.csv."""
+"""SHA256SUMS (as `sha256sum -c` reads it) and manifest.csv.
+
+manifest.csv has one row per member: `name` is the name stored in the zip, `source` the
+original path under the exported folder (undecodable bytes as `\\xNN`). Its cells go through
+`handover.lib.csvsafe`, so a file named `=HYPERLINK(...)` is not a formula in a spreadsheet;
+`read_manifest` gives the original values back.
+"""
 
 from __future__ import annotations
 
-import csv
 import io
 from datetime import UTC, datetime
+
+from handover.lib import csvsafe
 
 
 def sums_line(sha: str, name: str) -> str:
@@ -31,12 +38,12 @@ def parse_sums(text: str) -> dict[str, str]:
     return result
 
 
-FIELDS = ("name", "size", "modified", "sha256", "crc32", "method", "group", "source")
+FIELDS = ("name", "source", "size", "modified", "sha256", "crc32", "method", "group")
 
 
 def manifest_csv(rows) -> bytes:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, FIELDS, extrasaction="ignore", lineterminator="\n")
+    out = io.StringIO(newline="")
+    writer = csvsafe.dict_writer(out, FIELDS, extrasaction="ignore")
     writer.writeheader()
     for row in rows:
         writer.writerow({**row, "crc32": f"{row['crc32']:08x}",
@@ -45,4 +52,4 @@ def manifest_csv(rows) -> bytes:
 
 
 def read_manifest(data: bytes) -> list[dict]:
-    return list(csv.DictReader(io.StringIO(data.decode("utf-8"))))
+    return list(csvsafe.dict_reader(io.StringIO(data.decode("utf-8"), newline="")))

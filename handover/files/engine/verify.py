@@ -17,10 +17,24 @@ from .walk import CHUNK, open_nofollow
 EXTRA = ("SHA256SUMS", "manifest.csv")
 
 
-def unsafe_name(name: str) -> bool:
+def unsafe_reason(name: str) -> str:
+    """Why a member name could be extracted outside the target ("" when it cannot)."""
     parts = name.split("/")
-    return (name.startswith("/") or "\\" in name or ".." in parts or ":" in parts[0]
-            or any(ord(c) < 32 for c in name))
+    if name.startswith("/"):
+        return "an absolute path"
+    if ".." in parts:
+        return "a path through the parent folder (..)"
+    if ":" in parts[0]:
+        return "a drive letter or a stream name"
+    if "\\" in name:
+        return "a backslash, a folder separator on Windows"
+    if any(ord(c) < 32 for c in name):
+        return "a control character"
+    return ""
+
+
+def unsafe_name(name: str) -> bool:
+    return bool(unsafe_reason(name))
 
 
 def _members(path: str):
@@ -66,21 +80,27 @@ def verify_archive(path: str, *, expected: dict | None = None, engine: Engine | 
     inflates to its recorded CRC; its SHA-256 matches the SHA256SUMS inside the archive and,
     when given, the `expected` {name: {"sha256", "size"}} read from the source.
     """
+    return _check(path, expected=expected, engine=engine, progress=progress)[0]
+
+
+def _check(path: str, *, expected: dict | None = None, engine: Engine | None = None,
+           progress: Callable[[int], None] | None = None) -> tuple[list[str], dict[str, str]]:
+    """(problems, {member name: SHA-256 of what it inflates to})."""
     eng = engine or make_engine()
     problems: list[str] = []
     try:
         infos = _members(path)
     except (OSError, zipfile.BadZipFile) as err:
-        return [f"{os.path.basename(path)}: not a readable zip ({err})"]
+        return [f"{os.path.basename(path)}: not a readable zip ({err})"], {}
     found: dict[str, str] = {}
     sums: dict[str, str] = {}
     with open(path, "rb") as handle:
         for info in infos:
-            if unsafe_name(info.filename):
-                problems.append(f"{info.filename!r}: unsafe member name")
+            if reason := unsafe_reason(info.filename):
+                problems.append(f"{info.filename!r}: refused, the name holds {reason}")
             try:
                 crc, sha, content = _read(handle, info, eng, progress)
-            except (OSError, zipfile.BadZipFile, ValueError) as err:
+            except (OSError, zipfile.BadZipFile, ValueError, eng.error) as err:
                 problems.append(f"{info.filename}: cannot be read ({err})")
                 continue
             if crc != info.CRC:
@@ -99,7 +119,7 @@ def verify_archive(path: str, *, expected: dict | None = None, engine: Engine | 
         for name, row in expected.items():
             if name in members and members[name] != row["sha256"]:
                 problems.append(f"{name}: SHA-256 differs from the source")
-    return problems
+    return problems, members
 
 
 def hash_path(path: str) -> str:
@@ -112,25 +132,33 @@ def hash_path(path: str) -> str:
 
 def verify_dir(folder: str, *, source: str | None = None,
                progress: Callable[[int], None] | None = None) -> dict:
-    """{archive name: [problems]} for every zip in the folder, and the sidecar files."""
+    """{archive name: [problems]} for every zip in the folder, and the sidecar files.
+
+    With `source`, every member listed in manifest.csv is compared with its original file
+    (the `source` column, which keeps the original path when the stored name differs).
+    """
     from .manifest import read_manifest
 
     result: dict[str, list[str]] = {}
     names = sorted(n for n in os.listdir(folder) if n.endswith(".zip"))
     for name in names:
         path = os.path.join(folder, name)
-        problems = verify_archive(path, progress=progress)
+        problems, members = _check(path, progress=progress)
         beside = os.path.join(folder, name + ".SHA256SUMS")
         if not os.path.exists(beside):
             problems.append("the SHA256SUMS file beside the archive is missing")
         if source and not problems:
             with zipfile.ZipFile(path) as archive:
                 rows = read_manifest(archive.read("manifest.csv"))
+            listed = {row["name"]: row["sha256"] for row in rows}
+            if listed != members:
+                problems.append("manifest.csv does not match the members")
             for row in rows:
-                where = os.path.join(source, row["source"])
-                if not os.path.lexists(where) and "\\" in row["source"]:
-                    raw = codecs.escape_decode(row["source"].encode("utf-8"))[0]
-                    where = os.path.join(source, os.fsdecode(raw))
+                if os.path.isabs(row["source"]) or ".." in row["source"].split("/"):
+                    problems.append(f"{row['name']}: manifest.csv names a source outside "
+                                    "the folder")
+                    continue
+                where = _source_path(source, row["source"])
                 try:
                     if hash_path(where) != row["sha256"]:
                         problems.append(f"{row['name']}: the source has changed")
@@ -138,3 +166,12 @@ def verify_dir(folder: str, *, source: str | None = None,
                     problems.append(f"{row['name']}: the source file is missing or unreadable")
         result[name] = problems
     return result
+
+
+def _source_path(source: str, original: str) -> str:
+    """The file a manifest row came from (undecodable bytes were written as \\xNN)."""
+    where = os.path.join(source, original)
+    if not os.path.lexists(where) and "\\" in original:
+        raw = codecs.escape_decode(original.encode("utf-8"))[0]
+        where = os.path.join(source, os.fsdecode(raw))
+    return where

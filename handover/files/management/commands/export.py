@@ -49,8 +49,12 @@ class Command(BaseCommand):
         except OSError as err:
             raise CommandError(_("The export stopped: %(error)s") % {"error": err}) from None
         self._print(report.archives, report.errors, report.seconds, options["json"])
-        if any(a.get("state") != "verified" for a in report.archives):
-            raise CommandError(_("An archive failed its verification; run the export again."))
+        failed = [a for a in report.archives if a.get("state") != "verified"]
+        if failed:
+            raise CommandError(" ".join(
+                _("The archive %(name)s did not pass its verification: %(problems)s.")
+                % {"name": a["name"], "problems": "; ".join(a.get("problems") or [])}
+                for a in failed))
 
     def _print(self, archives, errors, seconds, as_json):
         rows = [{k: a.get(k) for k in ("name", "state", "size", "sha256", "count", "problems")}
@@ -80,5 +84,11 @@ class Command(BaseCommand):
             job = do_run_export(job, actor=owner, progress=tick, **settings)
         archives = [{"name": a.name, "state": "verified", "size": a.size, "sha256": a.sha256,
                      "count": a.member_count} for a in job.archives.all()]
+        archives += [{"name": name, "state": "failed", "problems": problems}
+                     for name, problems in job.report.get("problems", {}).items()]
         self._print(archives, job.report.get("errors", []), job.report.get("seconds", 0),
                     options["json"])
+        if job.state != JobState.DONE:
+            raise CommandError(job.error or _(
+                "It stopped without recording a reason. Start it again; if it stops again, "
+                "the server's log has the details."))
