@@ -1,5 +1,6 @@
 """A folder typed in the browser never reaches outside what the workspace was given."""
 
+import html
 import os
 from pathlib import Path
 
@@ -9,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import override_settings
+from django.utils import translation
 
 from handover.core.actions import do_accept_invitation, do_create_workspace, do_invite_member
 from handover.core.models import AuditEvent, Role
@@ -87,14 +89,22 @@ def test_it_says_why_in_the_readers_language(fresh, tree):
     workspace, members = fresh
     members["owner"].language = "it"
     members["owner"].save()
+    with translation.override("it"):
+        not_open = translation.gettext(
+            "The folder %(path)s is not open to this workspace. Folders open to it: "
+            "%(roots)s.") % {"path": str(tree / "studio-a"), "roots": str(tree / "studio-b")}
+        own_data = translation.gettext(
+            "The folder %(path)s holds Handover's own data and can never be audited."
+        ) % {"path": str(settings.DATA_DIR)}
+    assert "is not open to this workspace" not in not_open and "own data" not in own_data
     page = signed_in(members["owner"]).post(
         f"/w/{workspace.slug}/files/", {"root": str(tree / "studio-a")}, follow=True
     ).content.decode()
-    assert "non è aperta a questo spazio di lavoro" in page
+    assert html.escape(not_open) in page
     page = signed_in(members["owner"]).post(
         f"/w/{workspace.slug}/files/", {"root": str(settings.DATA_DIR)}, follow=True
     ).content.decode()
-    assert "dati di Handover" in page
+    assert html.escape(own_data) in page
 
 
 def test_it_keeps_the_collaborator_away_from_files(fresh, tree):
