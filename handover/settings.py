@@ -251,7 +251,7 @@ STORAGES = {
     },
 }
 
-# Background tasks: the database queue, worked by `handover serve` (or `handover db_worker`).
+# Background tasks: the database queue, worked by `handover serve` (or `handover worker`).
 TASKS = {
     "default": {
         "BACKEND": (

@@ -170,15 +170,20 @@ def test_it_serves_with_a_worker_and_stops_cleanly_on_sigterm(tmp_path):
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/static/handover/app.css",
                                     timeout=5) as response:
             assert response.status == 200
-        for child in ("db_worker", "scheduler"):
+        for child in ("handover worker", "handover scheduler"):
             running = subprocess.run(["pgrep", "-P", str(server.pid), "-f", child],
                                      capture_output=True, text=True).stdout
             assert running.strip(), f"{child} is running"
     finally:
+        asked = time.monotonic()
         server.send_signal(signal.SIGTERM)
         output, _ = server.communicate(timeout=40)
+    assert time.monotonic() - asked < 10, output
     assert server.returncode == 0, output
     assert "Traceback" not in output
+    left = subprocess.run(["pgrep", "-s", str(server.pid), "-a"], capture_output=True,
+                          text=True).stdout.splitlines()
+    assert [p for p in left if not p.endswith("<defunct>")] == [], left
 
 
 def test_it_reports_bad_arguments_without_a_traceback(tmp_path):

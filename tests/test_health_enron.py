@@ -47,6 +47,7 @@ def test_it_counts_out_of_hours_per_enron_mailbox_like_an_independent_computatio
 
     moments = list(Interaction.objects.filter(
         workspace=workspace, engagement=engagement, direction="inbound",
+        occurred_at__isnull=False,
     ).values_list("occurred_at", flat=True))
     expected = sum(_independent_out_of_hours(m) for m in moments)
     months = HealthMonth.objects.filter(engagement=engagement)

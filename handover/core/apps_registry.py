@@ -9,7 +9,9 @@ An app `handover.<name>` may have:
 - `dashboard.py` with `panel(request)` returning a template name and context, or None, and
   optionally `engagement_columns(request, engagement_ids)` returning extra columns of the
   dashboard's engagement list ({"label", "template", "cells": {engagement id: value}});
-- `demo.py` with `fill(workspace, actor)`, adding its rows to the demo workspace.
+- `demo.py` with `fill(workspace, actor)`, adding its rows to the demo workspace;
+- `startup.py` with STEPS: callables without arguments, run when `handover serve` and
+  `handover worker` start.
 """
 
 from __future__ import annotations

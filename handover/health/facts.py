@@ -20,6 +20,7 @@ from django.utils import timezone
 from handover.lib.hours_check import Clock
 from handover.lib.textrules import analyse
 
+from . import pools
 from .health_models import HealthThresholds, InteractionFacts
 
 ROW_FIELDS = ("pk", "workspace_id", "engagement_id", "channel", "direction", "occurred_at",
@@ -128,15 +129,31 @@ def facts_for(row, engagement, clock: Clock, limits: Thresholds, computed_at=Non
     return facts
 
 
+def read_text_or_none(job: tuple) -> tuple | None:
+    """`read_text`, or None when it fails: one bad text never loses a whole chunk read by
+    the pool (the caller reads that one again in its own process, where the error is
+    logged with its traceback and charged to its engagement)."""
+    try:
+        return read_text(job)
+    except Exception:  # noqa: BLE001 - reported by the caller
+        return None
+
+
 class TextReader:
     """Reads the texts of a chunk of rows: in this process when they are few, otherwise
     spread over a pool of forked processes (one per core) that only run the text rules
-    (they never touch the database). Use as a context manager."""
+    (they never touch the database). Use as a context manager: the pool is stopped on the
+    way out, whatever happened (see pools.py)."""
 
     PARALLEL_FROM = 200  # texts in one chunk; below that a pool costs more than it saves
 
     def __init__(self, processes: int | None = None):
         self.processes = processes if processes is not None else (os.cpu_count() or 1)
+        # HANDOVER_TEXT_POOL_FROM lowers (or raises) the threshold, e.g. to see the pool
+        # at work on a small workspace.
+        configured = os.environ.get("HANDOVER_TEXT_POOL_FROM", "").strip()
+        if configured.isdigit() and int(configured) > 0:
+            self.PARALLEL_FROM = int(configured)
         self.pool = None
 
     def __enter__(self):
@@ -144,18 +161,15 @@ class TextReader:
 
     def __exit__(self, *exc):
         if self.pool is not None:
-            self.pool.terminate()
-            self.pool.join()
-            self.pool = None
+            pool, self.pool = self.pool, None
+            pools.stop(pool)
 
-    def read(self, jobs: list[tuple]) -> list[tuple]:
+    def read(self, jobs: list[tuple]) -> list[tuple | None]:
         if self.processes < 2 or len(jobs) < self.PARALLEL_FROM:
-            return [read_text(job) for job in jobs]
+            return [read_text_or_none(job) for job in jobs]
         if self.pool is None:
-            import multiprocessing
-
-            self.pool = multiprocessing.get_context("fork").Pool(self.processes)
-        return self.pool.map(read_text, jobs, chunksize=32)
+            self.pool = pools.start(self.processes)
+        return self.pool.map(read_text_or_none, jobs, chunksize=32)
 
 
 def _moment(value):

@@ -6,7 +6,9 @@ read and analysed) and recomputes the summaries in SQL from the facts.
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db import transaction
@@ -30,19 +32,27 @@ from .facts import (
     write_facts,
 )
 from .health_models import EngagementHealth, HealthFinding, HealthMonth, InteractionFacts
+from .importers.dates import EARLIEST, LATEST
 from .models import Interaction, Invoice
 
 CHUNK = 10000
+log = logging.getLogger(__name__)
 
 
-def do_compute_facts(workspace: Workspace, *, engagement_ids=None, progress=None) -> int:
-    """Facts for every placed interaction that has none yet; returns how many were added."""
+def do_compute_facts(workspace: Workspace, *, engagement_ids=None, progress=None,
+                     failed: set | None = None) -> int:
+    """Facts for every placed interaction that has none yet; returns how many were added.
+
+    Interactions with an unknown date have none (nothing in them can be placed in time).
+    An interaction whose facts cannot be computed is logged and skipped; its engagement
+    is added to `failed`, and the others carry on."""
     limits = Thresholds.for_workspace(workspace)
     # Interactions filed under another engagement (or none) since: their facts go.
     InteractionFacts.objects.filter(workspace=workspace).exclude(
         engagement_id=F("interaction__engagement_id")).delete()
     pending = Interaction.objects.filter(workspace=workspace, engagement__isnull=False,
-                                         facts__isnull=True)
+                                         facts__isnull=True, occurred_at__gte=EARLIEST,
+                                         occurred_at__lt=LATEST)
     if engagement_ids is not None:
         pending = pending.filter(engagement_id__in=engagement_ids)
     engagements = {e.pk: e for e in Engagement.objects.filter(workspace=workspace)
@@ -59,8 +69,17 @@ def do_compute_facts(workspace: Workspace, *, engagement_ids=None, progress=None
             texts = [r for r in rows if needs_text(r)]
             read = dict(zip((r.pk for r in texts), reader.read(
                 [text_job(r, engagements[r.engagement_id]) for r in texts]), strict=True))
-            batch = [facts_for(row, engagements[row.engagement_id], clocks[row.engagement_id],
-                               limits, now, read.get(row.pk)) for row in rows]
+            batch = []
+            for row in rows:
+                try:
+                    batch.append(facts_for(row, engagements[row.engagement_id],
+                                           clocks[row.engagement_id], limits, now,
+                                           read.get(row.pk)))
+                except Exception:
+                    log.exception("The facts of interaction %s (engagement %s) could not be "
+                                  "computed", row.pk, row.engagement_id)
+                    if failed is not None:
+                        failed.add(row.engagement_id)
             with transaction.atomic():
                 write_facts(batch)
             added += len(batch)
@@ -212,80 +231,123 @@ def _scope_drift(workspace, engagement, duties, rate_changed) -> list[HealthFind
             for d in duties if d.started_on > since]
 
 
+@dataclass
+class _Context:
+    """What every engagement's assessment reads, loaded once per recompute."""
+
+    workspace: Workspace
+    limits: Thresholds
+    today: date
+    months: dict
+    grids: dict
+    invoices: dict
+    duties: dict
+    rate_changed: dict
+    fact_findings: dict
+    dismissed: dict
+
+
+def _assess_engagement(ctx: _Context, engagement, state: EngagementHealth):
+    """One engagement's months, findings and state (in memory; written by the caller).
+    Returns (months, findings)."""
+    rows = ctx.months.get(engagement.pk, [])
+    inv_found, delays, late_days, unpaid = _invoice_findings(
+        ctx.workspace, engagement, ctx.invoices[engagement.pk], ctx.limits, ctx.today)
+    found = ctx.fact_findings.get(engagement.pk, []) + inv_found + \
+        _scope_drift(ctx.workspace, engagement,
+                     ctx.duties[engagement.pk] if ctx.duties else [], ctx.rate_changed)
+    found += _out_of_hours_months(ctx.workspace, engagement, rows, ctx.limits)
+    gone = ctx.dismissed[engagement.pk]
+    found = [f for f in found if f.key not in gone]
+    months = [HealthMonth(workspace=ctx.workspace, engagement=engagement, **dict(r.items()))
+              for r in rows]
+    by_signal = defaultdict(list)
+    for f in found:
+        by_signal[f.signal].append(f)
+    result = signals.assess(signals.Inputs(
+        months=rows,
+        dismissed_months={k[2:] for k in gone if k.startswith("m:")},
+        late_invoices=list(late_days),
+        unpaid_overdue=unpaid,
+        disrespect=[f.severity for f in by_signal["disrespect"]],
+        expectations=len(by_signal["expectations"]),
+        last_minute=len(by_signal["last_minute"]),
+        schedule_changes=len(by_signal["schedule_change"]),
+        scope_drift=len(by_signal["scope_drift"]),
+    ), ctx.limits)
+    state.score = result["score"]
+    state.recommendation = result["recommendation"]
+    state.reasons = result["reasons"]
+    state.breakdown = result["breakdown"]
+    state.counts = result["counts"]
+    state.heatmap = ctx.grids.get(engagement.pk) or [[0] * 24 for _ in range(7)]
+    state.invoice_delays = delays[-24:]
+    state.computed_at = timezone.now()
+    state.failed_at = None
+    return months, found
+
+
 def do_compute_health(workspace: Workspace, *, engagement_ids=None, progress=None) -> dict:
-    """Facts for new interactions, then every engagement's months, findings and state."""
-    added = do_compute_facts(workspace, engagement_ids=engagement_ids, progress=progress)
+    """Facts for new interactions, then every engagement's months, findings and state.
+
+    One engagement that cannot be assessed never stops the others: its error is logged
+    with its traceback, its earlier figures are kept, and its state records the failure
+    (its health page says so)."""
+    failed: set[int] = set()
+    added = do_compute_facts(workspace, engagement_ids=engagement_ids, progress=progress,
+                             failed=failed)
     engagements = Engagement.objects.filter(workspace=workspace)
     if engagement_ids is not None:
         engagements = engagements.filter(pk__in=engagement_ids)
     engagements = list(engagements)
     ids = [e.pk for e in engagements]
-    limits = Thresholds.for_workspace(workspace)
-    today = timezone.localdate()
-    months = _month_rows(workspace, ids)
-    grids = _heatmaps(workspace, ids)
-    invoices = _by_engagement(Invoice.objects.filter(workspace=workspace, engagement_id__in=ids)
-                              .order_by("due", "pk"))
     duties, rate_changed = _drift_context(workspace, ids)
-    fact_findings = defaultdict(list)
+    ctx = _Context(
+        workspace=workspace, limits=Thresholds.for_workspace(workspace),
+        today=timezone.localdate(), months=_month_rows(workspace, ids),
+        grids=_heatmaps(workspace, ids),
+        invoices=_by_engagement(Invoice.objects.filter(workspace=workspace,
+                                                       engagement_id__in=ids)
+                                .order_by("due", "pk")),
+        duties=duties, rate_changed=rate_changed, fact_findings=defaultdict(list),
+        dismissed=defaultdict(set))
     for f in _flagged_facts(workspace, ids).iterator(chunk_size=2000):
-        fact_findings[f["engagement_id"]].extend(_findings_of(f))
+        ctx.fact_findings[f["engagement_id"]].extend(_findings_of(f))
     with transaction.atomic():
-        HealthMonth.objects.filter(workspace=workspace, engagement_id__in=ids).delete()
-        dismissed = defaultdict(set)
         for eid, key in HealthFinding.objects.filter(
                 workspace=workspace, engagement_id__in=ids, dismissed_at__isnull=False
         ).values_list("engagement_id", "key"):
-            dismissed[eid].add(key)
-        kept = {(eid, key): (pk, severity, data) for pk, eid, key, severity, data in
-                HealthFinding.objects.filter(workspace=workspace, engagement_id__in=ids,
-                                             dismissed_at__isnull=True)
-                .values_list("pk", "engagement_id", "key", "severity", "data")}
+            ctx.dismissed[eid].add(key)
         states = {h.engagement_id: h for h in EngagementHealth.objects.filter(
             workspace=workspace, engagement_id__in=ids)}
         new_months, new_findings, summary, to_update, to_create = [], [], {}, [], []
         for engagement in engagements:
-            rows = months.get(engagement.pk, [])
-            inv_found, delays, late_days, unpaid = _invoice_findings(
-                workspace, engagement, invoices[engagement.pk], limits, today)
-            found = fact_findings.get(engagement.pk, []) + inv_found + \
-                _scope_drift(workspace, engagement, duties[engagement.pk] if duties else [],
-                             rate_changed)
-            found += _out_of_hours_months(workspace, engagement, rows, limits)
-            gone = dismissed[engagement.pk]
-            found = [f for f in found if f.key not in gone]
-            new_findings.extend(found)
-            for r in rows:
-                new_months.append(HealthMonth(workspace=workspace, engagement=engagement,
-                                              **dict(r.items())))
-            by_signal = defaultdict(list)
-            for f in found:
-                by_signal[f.signal].append(f)
-            result = signals.assess(signals.Inputs(
-                months=rows,
-                dismissed_months={k[2:] for k in gone if k.startswith("m:")},
-                late_invoices=list(late_days),
-                unpaid_overdue=unpaid,
-                disrespect=[f.severity for f in by_signal["disrespect"]],
-                expectations=len(by_signal["expectations"]),
-                last_minute=len(by_signal["last_minute"]),
-                schedule_changes=len(by_signal["schedule_change"]),
-                scope_drift=len(by_signal["scope_drift"]),
-            ), limits)
             state = states.get(engagement.pk) or EngagementHealth(
                 workspace=workspace, engagement=engagement)
-            state.score = result["score"]
-            state.recommendation = result["recommendation"]
-            state.reasons = result["reasons"]
-            state.breakdown = result["breakdown"]
-            state.counts = result["counts"]
-            state.heatmap = grids.get(engagement.pk) or [[0] * 24 for _ in range(7)]
-            state.invoice_delays = delays[-24:]
-            state.computed_at = timezone.now()
+            if engagement.pk not in failed:
+                try:
+                    months, found = _assess_engagement(ctx, engagement, state)
+                except Exception:
+                    log.exception("The health of engagement %s could not be computed",
+                                  engagement.pk)
+                    failed.add(engagement.pk)  # the state's figures were not touched
+                else:
+                    new_months.extend(months)
+                    new_findings.extend(found)
+            if engagement.pk in failed:
+                state.failed_at = timezone.now()
             (to_update if state.pk else to_create).append(state)
             summary[engagement.pk] = {"score": state.score,
                                       "recommendation": state.recommendation,
-                                      "counts": state.counts}
+                                      "counts": state.counts,
+                                      "failed": engagement.pk in failed}
+        done = [pk for pk in ids if pk not in failed]
+        # A failed engagement keeps its months and findings from before.
+        HealthMonth.objects.filter(workspace=workspace, engagement_id__in=done).delete()
+        kept = {(eid, key): (pk, severity, data) for pk, eid, key, severity, data in
+                HealthFinding.objects.filter(workspace=workspace, engagement_id__in=done,
+                                             dismissed_at__isnull=True)
+                .values_list("pk", "engagement_id", "key", "severity", "data")}
         # Replacing the rows is much faster than a bulk UPDATE of JSON columns in SQLite;
         # the primary keys and last week's figures are kept.
         EngagementHealth.objects.filter(pk__in=[s.pk for s in to_update]).delete()
@@ -293,7 +355,7 @@ def do_compute_health(workspace: Workspace, *, engagement_ids=None, progress=Non
         HealthMonth.objects.bulk_create(new_months, batch_size=500)
         _write_findings(kept, new_findings)
         touch(workspace.pk)
-    return {"facts_added": added, "engagements": summary}
+    return {"facts_added": added, "engagements": summary, "failed": sorted(failed)}
 
 
 def _write_findings(kept: dict, found: list[HealthFinding]) -> None:
@@ -357,6 +419,8 @@ def do_snapshot_week(workspace: Workspace) -> list[dict]:
     now = timezone.now()
     for state in EngagementHealth.objects.filter(workspace=workspace).select_related(
             "engagement__client"):
+        if not state.has_figures:  # only a failure recorded: nothing to compare
+            continue
         if state.last_week_at is None or state.changed:
             changed.append({"engagement": state.engagement, "score": state.score,
                             "recommendation": state.get_recommendation_display(),

@@ -165,6 +165,9 @@ class EngagementHealth(models.Model):
     heatmap = models.JSONField(default=list, blank=True)  # 7 x 24 inbound counts
     invoice_delays = models.JSONField(default=list, blank=True)  # [[number, due, days, paid]]
     computed_at = models.DateTimeField(default=timezone.now)
+    # Set when the last recompute of this engagement failed (the figures, if any, are
+    # from before); cleared by the next one that succeeds.
+    failed_at = models.DateTimeField(null=True, blank=True)
     last_week_score = models.PositiveSmallIntegerField(null=True, blank=True)
     last_week_recommendation = models.CharField(max_length=12, blank=True)
     last_week_at = models.DateTimeField(null=True, blank=True)
@@ -174,6 +177,11 @@ class EngagementHealth(models.Model):
 
     def __str__(self):
         return f"{self.engagement_id}: {self.score}"
+
+    @property
+    def has_figures(self) -> bool:
+        """False for a row that only records a failure (never computed successfully)."""
+        return bool(self.breakdown)
 
     @property
     def changed(self) -> bool:

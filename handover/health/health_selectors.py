@@ -56,4 +56,4 @@ def states_by_engagement(workspace, engagement_ids) -> dict[int, EngagementHealt
     return {s.engagement_id: s for s in EngagementHealth.objects.filter(
         workspace=workspace, engagement_id__in=list(engagement_ids)).only(
         "engagement_id", "score", "recommendation", "last_week_score",
-        "last_week_recommendation", "last_week_at")}
+        "last_week_recommendation", "last_week_at", "breakdown", "failed_at")}

@@ -35,7 +35,11 @@ class Interaction(models.Model):
     direction = models.CharField(
         _("direction"), max_length=10, choices=Direction.choices, default=Direction.INBOUND
     )
-    occurred_at = models.DateTimeField(_("when"))
+    # Empty when the date is unknown: the source gave none that can be used (outside
+    # 1970-2100, an absurd offset, unreadable); `raw_date` then keeps it as written.
+    occurred_at = models.DateTimeField(_("when"), null=True, blank=True)
+    raw_date = models.CharField(_("date as written"), max_length=200, blank=True, default="",
+                                db_default="")
     utc_offset_minutes = models.SmallIntegerField(null=True, blank=True)
     duration = models.DurationField(_("duration"), null=True, blank=True)
     subject = models.CharField(_("subject"), max_length=500, blank=True)
@@ -55,7 +59,7 @@ class Interaction(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        ordering = ["-occurred_at"]
+        ordering = [models.F("occurred_at").desc(nulls_last=True)]
         constraints = [
             models.UniqueConstraint(fields=["workspace", "source", "source_id"],
                                     name="interaction_source_unique")
@@ -68,6 +72,10 @@ class Interaction(models.Model):
 
     def __str__(self):
         return self.subject or self.get_channel_display()
+
+    @property
+    def date_unknown(self) -> bool:
+        return self.occurred_at is None
 
 
 class Invoice(models.Model):
@@ -125,7 +133,14 @@ class ImportRun(models.Model):
     unmatched = models.PositiveIntegerField(default=0)
     failed = models.PositiveIntegerField(default=0)
     failures = models.JSONField(default=list, blank=True)
+    unknown_dates = models.PositiveIntegerField(default=0)
+    undated = models.JSONField(default=list, blank=True)  # [{item, subject, date}]
     error = models.TextField(blank=True)
+    # The process running the import, so that a start-up on this machine can tell a run
+    # whose process died (killed, machine restarted) from one still going elsewhere.
+    host = models.CharField(max_length=255, blank=True)
+    pid = models.PositiveIntegerField(null=True, blank=True)
+    process = models.CharField(max_length=80, blank=True)  # boot id and start time (Linux)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
                                    null=True, blank=True, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)

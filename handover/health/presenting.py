@@ -69,8 +69,9 @@ def _evidence(finding, facts) -> dict:
 
 def health_context(engagement) -> dict:
     state = selectors.state_for(engagement)
-    if state is None:
-        return {"engagement": engagement, "state": None}
+    failed_at = state.failed_at if state is not None else None
+    if state is None or not state.has_figures:  # nothing, or only a failure, recorded
+        return {"engagement": engagement, "state": None, "failed_at": failed_at}
     found = selectors.findings(engagement)
     facts = selectors.facts_of(engagement.workspace,
                                [f.interaction_id for f in found if f.interaction_id])
@@ -84,7 +85,8 @@ def health_context(engagement) -> dict:
     schedule = Schedule.for_engagement(engagement)
     days = [str(d) for d in WEEKDAYS]
     return {
-        "engagement": engagement, "state": state, "breakdown": breakdown,
+        "engagement": engagement, "state": state, "failed_at": failed_at,
+        "breakdown": breakdown,
         "advice": ADVICE.get(state.recommendation, ""),
         "reasons": reason_sentences(state.reasons),
         "heatmap": heatmap_svg(state.heatmap, working_hour_cells(schedule), days,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django.db.models import Count, Max, QuerySet
+from django.db.models import Count, F, Max, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -30,7 +30,8 @@ def interactions_for(membership: Membership, *, engagement=None, channel: str = 
         rows = rows.filter(direction=direction)
     if period in PERIODS:
         rows = rows.filter(occurred_at__gte=timezone.now() - timedelta(days=PERIODS[period]))
-    return rows.defer("body").order_by("-occurred_at")
+    # Rows with an unknown date come last (after the oldest), never as 1970-01-01.
+    return rows.defer("body").order_by(F("occurred_at").desc(nulls_last=True), "-pk")
 
 
 def interaction(membership: Membership, interaction_id: int) -> Interaction:

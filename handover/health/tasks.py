@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import tempfile
 import time
@@ -18,7 +19,7 @@ from .models import ImportRun, ImportState
 def run_import_task(import_run_id: int) -> str:
     from django.utils.translation import gettext as _
 
-    from .actions import do_finish_import, do_update_progress
+    from .actions import STOPPED, do_finish_import, do_start_import, do_update_progress
     from .importers.base import Refused
     from .importers.run import run_import
     from .secrets import unseal
@@ -27,7 +28,7 @@ def run_import_task(import_run_id: int) -> str:
         pk=import_run_id, state=ImportState.QUEUED).first()
     if run is None:
         return "skipped"
-    do_update_progress(run, state=ImportState.RUNNING)
+    do_start_import(run)
     last = [0.0]
 
     def progress(done, total):
@@ -58,6 +59,10 @@ def run_import_task(import_run_id: int) -> str:
         logging.getLogger(__name__).exception("import %s failed", run.pk)
         do_finish_import(run, report=None, error=_("The import stopped on an unexpected "
                                                    "error; the details are in the log."))
+    except BaseException:  # the worker is stopping (a second SIGTERM): say so, then stop
+        with contextlib.suppress(Exception):
+            do_finish_import(run, report=None, error=_(STOPPED))
+        raise
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     return run.state

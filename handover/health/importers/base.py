@@ -30,11 +30,16 @@ class Report:
     unmatched: int = 0
     failed: int = 0
     failures: list = field(default_factory=list)
+    # Rows kept with an unknown date: how many, and which (item, subject, the date as
+    # written). Plain values: the pages and the command word them in the reader's language.
+    unknown_dates: int = 0
+    undated: list = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return {"imported": self.imported, "duplicates": self.duplicates,
                 "unmatched": self.unmatched, "failed": self.failed,
-                "failures": self.failures}
+                "failures": self.failures, "unknown_dates": self.unknown_dates,
+                "undated": self.undated}
 
 
 def reason_text(reason: str) -> str:
@@ -147,6 +152,13 @@ class Context:
         if len(self.report.failures) < MAX_FAILURES:
             self.report.failures.append({"item": str(label)[:300],
                                          "reason": reason_text(reason)})
+
+    def undated(self, label: str, subject: str, raw: str) -> None:
+        """A row stored with an unknown date (its date as written is kept on the row)."""
+        self.report.unknown_dates += 1
+        if len(self.report.undated) < MAX_FAILURES:
+            self.report.undated.append({"item": str(label)[:300], "subject": subject[:200],
+                                        "date": raw})
 
 
 def run_steps(ctx: Context, steps: list[Callable[[Context], None]]) -> Report:

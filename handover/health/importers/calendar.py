@@ -23,6 +23,7 @@ from icalendar import Calendar
 from ..actions import do_record_schedule_change, do_write_interactions
 from ..models import Channel, Direction, Interaction
 from .base import Context, Refused
+from .dates import raw_text, usable
 from .mailparse import MAX_BODY, MAX_SUBJECT, html_to_text
 
 FILE_SECONDS = 20
@@ -43,11 +44,23 @@ def _aware(value) -> datetime | None:
 
 
 def _when(component, name):
+    """The property as a usable UTC moment (see dates.py), or None."""
     prop = component.get(name)
     try:
-        return _aware(prop.dt) if prop is not None else None
+        return usable(_aware(prop.dt)) if prop is not None else None
     except Exception:  # noqa: BLE001 - a malformed date value
         return None
+
+
+def _raw(component, name) -> str:
+    """The property as written in the file, kept beside an unknown date."""
+    prop = component.get(name)
+    if prop is None:
+        return ""
+    try:
+        return raw_text(prop.to_ical().decode("utf-8", "replace"))
+    except Exception:  # noqa: BLE001 - whatever the value is, keep its text
+        return raw_text(prop)
 
 
 def _addresses(component) -> list[str]:
@@ -195,16 +208,24 @@ def _occurrences(ctx, file, calendar, rows, changes) -> None:
 
 
 def _todo(ctx, todo) -> Interaction | None:
-    due = _when(todo, "DUE")
-    created = _when(todo, "DTSTAMP") or _when(todo, "CREATED") or _when(todo, "DTSTART")
-    if due is None or created is None:
+    """A task with a DUE. A DUE or a creation date that cannot be used (outside 1970-2100,
+    malformed) is kept as written and the task stored with that date unknown."""
+    names = [n for n in ("DTSTAMP", "CREATED", "DTSTART") if todo.get(n) is not None]
+    if todo.get("DUE") is None or not names:
         return None
+    due = _when(todo, "DUE")
+    created = next((m for m in (_when(todo, n) for n in names) if m is not None), None)
+    raw = ""
+    if created is None:
+        raw = _raw(todo, names[0]) or "?"
+    elif due is None:
+        raw = _raw(todo, "DUE") or "?"
     addresses = _addresses(todo)
     engagement_id, counterpart = ctx.matcher.place(addresses)
-    uid = _text(todo, "UID") or f"{_text(todo, 'SUMMARY')}|{due.isoformat()}"
+    uid = _text(todo, "UID") or f"{_text(todo, 'SUMMARY')}|{_raw(todo, 'DUE')}"
     return Interaction(workspace=ctx.workspace, engagement_id=engagement_id,
                        channel=Channel.TASK_REQUEST, direction=Direction.INBOUND,
-                       occurred_at=created, due_at=due,
+                       occurred_at=created, due_at=due, raw_date=raw,
                        subject=_text(todo, "SUMMARY")[:MAX_SUBJECT],
                        body=html_to_text(_text(todo, "DESCRIPTION"))[:MAX_BODY],
                        participants=addresses[:100], counterpart=counterpart,
@@ -240,6 +261,9 @@ def _store(ctx: Context, rows: list[Interaction], changes) -> None:
     ctx.report.imported += len(fresh)
     ctx.report.duplicates += duplicates
     ctx.report.unmatched += sum(1 for r in fresh if r.engagement_id is None)
+    for row in fresh:
+        if row.raw_date:
+            ctx.undated(row.source_id, row.subject, row.raw_date)
 
 
 STEPS = [open_calendar, import_files]

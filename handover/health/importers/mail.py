@@ -6,6 +6,7 @@ write in batches. IMAP lives in `imap.py` and shares `write_parsed`.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from .base import Context, Refused
 POOL_THRESHOLD = 16 * 1024 * 1024  # below this size, parsing in-process is quicker
 
 
-def to_row(ctx: Context, fields: dict) -> dict:
+def to_row(ctx: Context, fields: dict, label: str = "") -> dict:
     sender = fields["sender"]
     matcher = ctx.matcher
     outbound = bool(sender) and matcher.is_own(sender)
@@ -30,7 +31,7 @@ def to_row(ctx: Context, fields: dict) -> dict:
         engagement_id=engagement_id, counterpart=counterpart, source_id=fields["key"],
         direction=Direction.OUTBOUND if outbound else Direction.INBOUND,
         participants=fields["recipients"][:100],
-        import_run_id=ctx.run.pk if ctx.run is not None else None,
+        import_run_id=ctx.run.pk if ctx.run is not None else None, label=label,
     )
     return fields
 
@@ -39,7 +40,7 @@ def write_parsed(ctx: Context, parsed: list) -> None:
     rows = []
     for label, status, value, _weight in parsed:
         if status == "ok":
-            rows.append(to_row(ctx, value))
+            rows.append(to_row(ctx, value, label))
         else:
             ctx.fail(label, value)
     if rows:
@@ -47,6 +48,9 @@ def write_parsed(ctx: Context, parsed: list) -> None:
         ctx.report.imported += len(fresh)
         ctx.report.duplicates += duplicates
         ctx.report.unmatched += sum(1 for r in fresh if r["engagement_id"] is None)
+        for r in fresh:
+            if r["occurred_at"] is None:
+                ctx.undated(r["label"], r["subject"], r["raw_date"])
     ctx.advance(sum(p[3] for p in parsed))
 
 
@@ -107,8 +111,11 @@ def parse_and_write(ctx: Context) -> None:
     processes = ctx.data.get("processes")
     if processes is None:
         processes = min(2, os.cpu_count() or 1) if ctx.data["size"] > POOL_THRESHOLD else 1
-    for parsed in mailsources.parse_all(ctx.data["items"], processes=processes):
-        write_parsed(ctx, parsed)
+    # Closed on the way out, whatever happens, so that its worker pool stops at once.
+    with contextlib.closing(mailsources.parse_all(ctx.data["items"],
+                                                  processes=processes)) as parsed_batches:
+        for parsed in parsed_batches:
+            write_parsed(ctx, parsed)
 
 
 STEPS = [open_source, parse_and_write]

@@ -12,10 +12,12 @@ import binascii
 import hashlib
 import html
 import re
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import datetime
 from email import message_from_bytes
 from email.header import decode_header
 from email.utils import parsedate_tz
+
+from .dates import from_parts, raw_text
 
 MAX_BODY = 100_000
 MAX_SUBJECT = 500
@@ -73,8 +75,12 @@ def header_text(value) -> str:
     return " ".join("".join(out).split())
 
 
+_YEAR_TOKEN = re.compile(r"(?<![+\-\d])(\d{3,})(?![\d:])")
+
+
 def parse_date(value: str | None) -> tuple[datetime, int] | None:
-    """(aware UTC datetime, the sender's UTC offset in minutes), or None."""
+    """(aware UTC datetime, the sender's UTC offset in minutes), or None when the header
+    holds no usable date (unreadable, an absurd offset, or outside 1970-2100)."""
     if not value:
         return None
     try:
@@ -83,18 +89,14 @@ def parse_date(value: str | None) -> tuple[datetime, int] | None:
         return None
     if not parts:
         return None
-    offset = parts[9] or 0
     year = parts[0]
     if year < 100:
         year += 2000 if year < 50 else 1900
-    try:
-        local = datetime(year, parts[1], parts[2], parts[3], parts[4], parts[5])
-        if abs(offset) >= 24 * 3600:
-            offset = 0
-        aware = local.replace(tzinfo=timezone(timedelta(seconds=offset)))
-        return aware.astimezone(UTC), offset // 60
-    except (ValueError, OverflowError):
+    # A written year such as 0001 is not the two-digit 01 the parser maps to 2001.
+    written = _YEAR_TOKEN.search(value)
+    if written is not None and int(written.group(1)) != year:
         return None
+    return from_parts(year, parts[1], parts[2], parts[3], parts[4], parts[5], parts[9] or 0)
 
 
 _DROP = re.compile(r"<(script|style|head|title)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
@@ -304,15 +306,22 @@ def parse(raw: bytes) -> dict:
     except Exception:  # noqa: BLE001 - odd structure: the full parser decides
         text = body_text(message_from_bytes(raw))
     message_id = header_text(msg.get("Message-ID")).strip().strip("<>").strip()
-    when = parse_date(header_text(msg.get("Date"))) or _received_date(msg)
+    date_header = header_text(msg.get("Date"))
+    when = parse_date(date_header) or _received_date(msg)
+    raw_date = ""
     if when is None:
-        raise ValueError("the message has no readable date")
+        if not date_header.strip():
+            raise ValueError("the message has no readable date")
+        # A date that cannot be used is kept as written; the message has no known date.
+        raw_date = raw_text(date_header) or "?"
+        when = (None, None)
     senders = addresses(msg, "From") or addresses(msg, "Sender", "Return-Path")
     recipients = addresses(msg, "To", "Cc", "Bcc")
     return {
         "key": message_key(message_id, raw),
         "occurred_at": when[0],
         "utc_offset": when[1],
+        "raw_date": raw_date,
         "subject": header_text(msg.get("Subject"))[:MAX_SUBJECT],
         "sender": senders[0] if senders else "",
         "recipients": recipients,

@@ -138,10 +138,9 @@ def parse_all(items: Iterable, *, processes: int = 0, window: int = 6) -> Iterat
         for batch in batches(items):
             yield parse_batch(batch)
         return
-    import multiprocessing
+    from ..pools import forked_pool
 
-    context = multiprocessing.get_context("fork")
-    with context.Pool(processes) as pool:
+    with forked_pool(processes) as pool:  # stopped even when the caller stops early
         pending: deque = deque()
         for batch in batches(items):
             pending.append(pool.apply_async(parse_batch, (batch,)))

@@ -19,6 +19,7 @@ from handover.clients.models import Client
 from ..actions import current_engagement_id, do_import_invoices, do_write_interactions
 from ..models import Channel, Direction, Interaction
 from .base import Context, Refused
+from .dates import raw_text, usable, usable_day
 from .mapping import parse_mapping  # noqa: F401 - re-exported
 
 CALL_COLUMNS = {
@@ -68,13 +69,24 @@ def read_table(path: Path, wanted: dict, mapping: dict[str, str]):
     return reader, columns
 
 
+UNKNOWN = object()  # a date that was read but cannot be used (see dates.py)
+
+
 def _date(value: str, tz: str):
+    """The cell's moment (aware, within 1970-2100), None for an empty or unreadable cell,
+    or UNKNOWN for a date that is readable but unusable (year 0001, year 9999...)."""
     value = (value or "").strip()
     if not value:
         return None
-    return dateparser.parse(value, settings={
-        "TIMEZONE": tz, "RETURN_AS_TIMEZONE_AWARE": True, "PREFER_DAY_OF_MONTH": "first",
-        "DATE_ORDER": "YMD" if re.match(r"\d{4}-", value) else "DMY"})
+    try:
+        parsed = dateparser.parse(value, settings={
+            "TIMEZONE": tz, "RETURN_AS_TIMEZONE_AWARE": True, "PREFER_DAY_OF_MONTH": "first",
+            "DATE_ORDER": "YMD" if re.match(r"\d{4}-", value) else "DMY"})
+    except (OverflowError, ValueError, ArithmeticError):
+        return UNKNOWN
+    if parsed is None:
+        return None
+    return parsed if usable(parsed) is not None else UNKNOWN  # in its own zone: its day
 
 
 def _duration(value: str) -> timedelta | None:
@@ -111,7 +123,8 @@ def import_calls(ctx: Context) -> None:
     for line, record in enumerate(reader, start=2):
         label = f"{path.name}:{line}"
         try:
-            when = _date(record.get(columns["date"]), tz)
+            written = record.get(columns["date"])
+            when = _date(written, tz)
             if when is None:
                 raise ValueError(_("The date cannot be read."))
             duration = _duration(record.get(columns.get("duration", ""), ""))
@@ -128,7 +141,8 @@ def import_calls(ctx: Context) -> None:
             channel=Channel.CALL,
             direction=Direction.OUTBOUND if kind.startswith(("out", "usc", "wych"))
             else Direction.INBOUND,
-            occurred_at=when, duration=duration,
+            occurred_at=None if when is UNKNOWN else when, duration=duration,
+            raw_date=raw_text(written) if when is UNKNOWN else "",
             subject=(record.get(columns.get("name", ""), "") or number)[:500],
             body=(record.get(columns.get("notes", ""), "") or "")[:10000],
             participants=[number], counterpart=number[:320], source="calls",
@@ -138,6 +152,9 @@ def import_calls(ctx: Context) -> None:
     ctx.report.imported += len(fresh)
     ctx.report.duplicates += duplicates
     ctx.report.unmatched += sum(1 for r in fresh if r.engagement_id is None)
+    for row in fresh:
+        if row.occurred_at is None:
+            ctx.undated(row.source_id.rsplit(":", 1)[0], row.subject, row.raw_date)
     ctx.advance(len(rows))
 
 
@@ -173,11 +190,16 @@ def import_invoices(ctx: Context) -> None:
         except (ValueError, InvalidOperation, TypeError):
             ctx.fail(label, _("The dates or the amount of this invoice cannot be read."))
             continue
+        if UNKNOWN in (issued, due, paid):
+            # An invoice is only worth its dates: one outside 1970-2100 is not stored.
+            ctx.fail(label, _("A date of this invoice is outside the years 1970 to 2100."))
+            continue
+        issued, due, paid = (usable_day(d) if d is not None else None
+                             for d in (issued, due, paid))
         rows.append(dict(
             engagement_id=engagement_id,
             number=(record.get(columns["number"]) or "").strip()[:60],
-            issued=issued.date(), due=(due or issued).date(),
-            paid_on=paid.date() if paid else None, amount=amount,
+            issued=issued, due=due or issued, paid_on=paid, amount=amount,
             currency=((record.get(columns.get("currency", ""), "") or "").strip().upper()
                       or ctx.workspace.currency)[:3]))
     ctx.set_total(len(rows))

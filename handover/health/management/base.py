@@ -7,10 +7,11 @@ import os
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from handover.core.models import Membership, Role, Workspace
 
-from ..actions import do_create_import, do_finish_import
+from ..actions import STOPPED, do_create_import, do_finish_import, do_start_import
 from ..importers.base import Refused
 from ..importers.mapping import parse_mapping
 from ..importers.run import is_imap, run_import
@@ -48,8 +49,8 @@ class ImportCommand(BaseCommand):
                 raise CommandError(_("Set HANDOVER_IMAP_PASSWORD to the IMAP password."))
         actor = owner.user if owner else None
         # The run is recorded (audit trail, link from each row); the password never is.
-        run = do_create_import(ws, actor=actor, kind=self.kind, label=source,
-                               client_name=client)
+        run = do_start_import(do_create_import(ws, actor=actor, kind=self.kind,
+                                               label=source, client_name=client))
         try:
             mapping = parse_mapping(map)
             report = self._run(ws, actor, source, client, password, mapping, as_json,
@@ -57,6 +58,13 @@ class ImportCommand(BaseCommand):
         except Refused as err:
             do_finish_import(run, report=None, error=str(err))
             raise CommandError(str(err)) from err
+        except KeyboardInterrupt:
+            do_finish_import(run, report=None, error=_(STOPPED))
+            raise
+        except Exception:
+            do_finish_import(run, report=None, error=_(
+                "The import stopped on an unexpected error; the details are in the log."))
+            raise
         data = report.as_dict()
         do_finish_import(run, report=data)
         if as_json:
@@ -66,6 +74,13 @@ class ImportCommand(BaseCommand):
                             "%(unmatched)d, failed: %(failed)d.") % data)
         for failure in data["failures"][:50]:
             self.stdout.write(f"  {failure['item']}: {failure['reason']}")
+        if data["unknown_dates"]:
+            self.stdout.write(ngettext(
+                "%(count)d item was kept with its date unknown; its date as written:",
+                "%(count)d items were kept with their dates unknown; their dates as written:",
+                data["unknown_dates"]) % {"count": data["unknown_dates"]})
+            for row in data["undated"][:50]:
+                self.stdout.write(f"  {row['item']} ({row['subject']}): {row['date']}")
 
     def _run(self, ws, actor, source, client, password, mapping, quiet, own, processes,
              time_zone, run):

@@ -173,6 +173,23 @@ def _resolve(rule, match: re.Match, local: datetime, lang: str, eod: time) -> da
     raise ValueError(f"unknown resolve kind {kind!r} in rule {rule.id}")
 
 
+KINDS = frozenset({"day", "weekday", "time", "duration", "week_end", "next_week",
+                   "month_end", "date"})
+
+
+def _safe_resolve(rule, match: re.Match, local: datetime, lang: str,
+                  eod: time) -> datetime | None:
+    """`_resolve`, or None when the deadline falls off the calendar (a message dated at its
+    edge, "in 99999 weeks", a parser overflowing): such a deadline is skipped, never an
+    error. A rule naming an unknown kind is still an error (a mistake in the data)."""
+    if rule.extra["resolve"] not in KINDS:
+        raise ValueError(f"unknown resolve kind {rule.extra['resolve']!r} in rule {rule.id}")
+    try:
+        return _resolve(rule, match, local, lang, eod)
+    except (OverflowError, ValueError, ArithmeticError):
+        return None
+
+
 @cache
 def _calm_regex(lang: str) -> re.Pattern | None:
     table, _ = rule_file(lang, "urgency")
@@ -221,7 +238,10 @@ def find_urgency(text: str, *, language: str, sent_at: datetime, tz: str | None 
     """
     if sent_at.tzinfo is None:
         raise ValueError("sent_at must be time-zone aware")
-    local = sent_at.astimezone(ZoneInfo(tz)) if tz else sent_at
+    try:
+        local = sent_at.astimezone(ZoneInfo(tz)) if tz else sent_at
+    except (OverflowError, ValueError):  # at the very edge of the calendar: stay as sent
+        local = sent_at
     calm = _calm_spans(text, language)
 
     def in_calm(start: int) -> bool:
@@ -244,7 +264,7 @@ def find_urgency(text: str, *, language: str, sent_at: datetime, tz: str | None 
         has_by = bool(match.groupdict().get("by"))
         if not (has_by or rule.extra.get("always") or cues.search(text, s0, s1)):
             continue
-        at = _resolve(rule, match, local, language, end_of_day)
+        at = _safe_resolve(rule, match, local, language, end_of_day)
         if at is None:
             continue
         taken.append((start, end))

@@ -1,5 +1,14 @@
-"""handover serve: migrate, then run the WSGI server and the task worker; stop on SIGTERM."""
+"""handover serve: migrate, run the start-up steps, then the WSGI server, the task worker
+and the scheduler; on SIGTERM (or Ctrl+C) everything ends within ten seconds.
 
+Each child runs in its own process group, so that what it started (gunicorn's workers, a
+worker's pool of text readers) can be stopped with it. On the first signal each child is
+asked to stop (SIGTERM); a child still running after ASK_AGAIN seconds is asked again (the
+task worker then gives up its current task and records it as failed); whatever is left
+after KILL_AFTER seconds is killed, group and all. A second signal kills at once.
+"""
+
+import contextlib
 import os
 import signal
 import subprocess
@@ -9,6 +18,18 @@ import time
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+
+from .worker import run_startup_steps
+
+ASK_AGAIN = 4.0
+KILL_AFTER = 8.0
+GRACEFUL_SECONDS = 3  # gunicorn's time to finish the requests in flight
+
+
+def _kill_group(child: subprocess.Popen) -> None:
+    """SIGKILL the child's process group: the child and anything it left behind."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(child.pid, signal.SIGKILL)
 
 
 class Command(BaseCommand):
@@ -25,41 +46,65 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         if not settings.DEBUG:
             call_command("collectstatic", interactive=False, verbosity=0)
+        run_startup_steps()
         python = sys.executable
-        children = [subprocess.Popen([
-            python, "-m", "gunicorn", "handover.wsgi:application", "--bind", bind,
-            "--workers", str(workers), "--access-logfile", "-", "--graceful-timeout", "20",
-        ])]
+        commands = [[python, "-m", "gunicorn", "handover.wsgi:application", "--bind", bind,
+                     "--workers", str(workers), "--access-logfile", "-",
+                     "--graceful-timeout", str(GRACEFUL_SECONDS)]]
         if not no_worker:
-            children.append(subprocess.Popen([python, "-m", "handover", "db_worker"]))
-            children.append(subprocess.Popen([python, "-m", "handover", "scheduler"]))
+            commands.append([python, "-m", "handover", "worker"])
+            commands.append([python, "-m", "handover", "scheduler"])
+        children = [subprocess.Popen(command, process_group=0) for command in commands]
         self.stdout.write(f"Handover is serving on http://{bind}/ (Ctrl+C to stop)")
-
-        stopping = False
-
-        def stop(signum, _frame):
-            nonlocal stopping
-            stopping = True
-            for child in children:
-                if child.poll() is None:
-                    child.send_signal(signal.SIGTERM)
-
-        signal.signal(signal.SIGTERM, stop)
-        signal.signal(signal.SIGINT, stop)
-        code = 0
-        while True:
-            done = [c for c in children if c.poll() is not None]
-            if done and not stopping:
-                code = done[0].returncode or 1
-                self.stderr.write("A Handover process stopped unexpectedly; stopping the rest.")
-                stop(signal.SIGTERM, None)
-            if all(c.poll() is not None for c in children):
-                break
-            time.sleep(0.2)
-        deadline = time.monotonic() + 25
-        for child in children:
-            try:
-                child.wait(timeout=max(0.1, deadline - time.monotonic()))
-            except subprocess.TimeoutExpired:
-                child.kill()
+        self.stdout.flush()
+        code = self._supervise(children)
         sys.exit(code)
+
+    def _supervise(self, children: list[subprocess.Popen]) -> int:
+        """Wait for a signal (or a child that stops by itself), then stop every child
+        within STOP_SECONDS. Returns the exit code."""
+        state = {"since": None, "asked_again": False, "killed": False}
+
+        def alive():
+            return [c for c in children if c.poll() is None]
+
+        def ask(signum=signal.SIGTERM):
+            for child in alive():
+                with contextlib.suppress(ProcessLookupError):
+                    child.send_signal(signum)
+
+        def on_signal(_signum, _frame):
+            if state["since"] is None:
+                state["since"] = time.monotonic()
+                ask()
+            else:  # asked twice: no more waiting
+                state["killed"] = True
+                for child in children:
+                    _kill_group(child)
+
+        signal.signal(signal.SIGTERM, on_signal)
+        signal.signal(signal.SIGINT, on_signal)
+        code = 0
+        while alive():
+            if state["since"] is None:
+                done = [c for c in children if c.poll() is not None]
+                if done:
+                    code = done[0].returncode or 1
+                    self.stderr.write(
+                        "A Handover process stopped unexpectedly; stopping the rest.")
+                    state["since"] = time.monotonic()
+                    ask()
+            else:
+                waited = time.monotonic() - state["since"]
+                if waited >= ASK_AGAIN and not state["asked_again"]:
+                    state["asked_again"] = True
+                    ask()
+                if waited >= KILL_AFTER and not state["killed"]:
+                    state["killed"] = True
+                    for child in alive():
+                        _kill_group(child)
+            time.sleep(0.1)
+        # Whatever a child left behind in its group (an orphaned pool, say) goes with it.
+        for child in children:
+            _kill_group(child)
+        return code
