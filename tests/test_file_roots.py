@@ -101,10 +101,16 @@ def test_it_says_why_in_the_readers_language(fresh, tree):
         f"/w/{workspace.slug}/files/", {"root": str(tree / "studio-a")}, follow=True
     ).content.decode()
     assert html.escape(not_open) in page
-    page = signed_in(members["owner"]).post(
-        f"/w/{workspace.slug}/files/", {"root": str(settings.DATA_DIR)}, follow=True
-    ).content.decode()
+    # Even below a root that holds it, and opened to the workspace, the data directory stays
+    # out of reach.
+    parent = Path(settings.DATA_DIR).parent
+    with override_settings(FILE_ROOTS=[tree, parent]):
+        FileRootGrant.objects.create(workspace=workspace, path=str(parent))
+        page = signed_in(members["owner"]).post(
+            f"/w/{workspace.slug}/files/", {"root": str(settings.DATA_DIR)}, follow=True
+        ).content.decode()
     assert html.escape(own_data) in page
+    assert not AuditRun.objects.filter(workspace=workspace).exists()
 
 
 def test_it_keeps_the_collaborator_away_from_files(fresh, tree):
