@@ -12,7 +12,9 @@ import re
 import hypothesis
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, Phase
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -42,6 +44,17 @@ def real_ids(workspace, path: str) -> dict:
         row = model_for(key).objects.filter(workspace=workspace).order_by("pk").first()
         ids[key] = row.pk if row else 0
     return ids
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    """The app is called as WSGI, not through Django's test client, so the request signals
+    would close the database connection that holds the test's transaction (PostgreSQL)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture

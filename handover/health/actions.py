@@ -328,7 +328,9 @@ def do_fail_dead_imports() -> int:
     count = 0
     for run in dead_import_runs():
         with transaction.atomic():
-            fresh = ImportRun.objects.select_for_update().select_related(
+            # Lock the run's own row only: PostgreSQL refuses FOR UPDATE on the nullable side
+            # of the outer join to its creator.
+            fresh = ImportRun.objects.select_for_update(of=("self",)).select_related(
                 "workspace", "created_by").filter(
                 pk=run.pk, state__in=[ImportState.QUEUED, ImportState.RUNNING]).first()
             if fresh is None:
