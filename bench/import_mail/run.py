@@ -41,8 +41,7 @@ TEXTS = {
     "windows-1252": "Thanks – see the “final” figures attached. Cheers.",
     "us-ascii": "Hello, please find the notes below. Best regards.",
 }
-WORDS = ("meeting report budget schedule client project delivery invoice review plan update "
-         "quarter office team deadline proposal contract figures notes agenda").split()
+WORDS = ["meeting", "report", "budget", "schedule", "client", "project", "delivery", "invoice", "review", "plan", "update", "quarter", "office", "team", "deadline", "proposal", "contract", "figures", "notes", "agenda"]
 
 
 def paragraph(rng: random.Random, n: int) -> str:

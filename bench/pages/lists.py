@@ -23,7 +23,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import ROOT, _free_port, wrk  # noqa: E402
+from run import ROOT, _free_port, gunicorn, wrk  # noqa: E402
 
 TARGET_RPS, TARGET_P99_MS = 300, 100.0
 SETUP = """
@@ -86,28 +86,12 @@ def main():
 
 
 def measure(env, pages, args) -> dict:
-    import signal
-    import time
     import urllib.request
 
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "handover.wsgi:application", "--workers", "2",
-         "--bind", f"127.0.0.1:{port}", "--log-level", "warning"], cwd=ROOT, env=env)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                urllib.request.urlopen(base + "/accounts/login/", timeout=2)  # noqa: S310
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    sys.exit("gunicorn did not start")
-                time.sleep(0.2)
+    with gunicorn(_free_port(), env) as base:
         results = {}
         for name, (path, headers) in pages.items():
-            request = urllib.request.Request(base + path, headers=headers)
+            request = urllib.request.Request(base + path, headers=headers)  # noqa: S310
             with urllib.request.urlopen(request, timeout=30) as answer:  # noqa: S310
                 if answer.status != 200:
                     sys.exit(f"{path} answered {answer.status}, not 200")
@@ -117,9 +101,6 @@ def measure(env, pages, args) -> dict:
                          and not row["errors"])
             results[name] = row
         return {"pages": results}
-    finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=30)
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ Needs wrk (Debian package wrk) and a directory filled by bench/pages/load.py.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import http.client
 import json
 import os
@@ -55,7 +56,9 @@ def wrk(url: str, headers: str | dict, seconds: int, connections: int = 16) -> d
             "errors": int(non2xx.group(1)) if non2xx else 0}
 
 
-def serve_and_measure(port: int, env: dict, session: str, pages: dict, seconds: int) -> dict:
+@contextlib.contextmanager
+def gunicorn(port: int, env: dict):
+    """gunicorn with 2 workers on loopback, once it answers; stopped on leaving."""
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "handover.wsgi:application", "--workers", "2",
          "--bind", f"127.0.0.1:{port}", "--log-level", "warning"], cwd=ROOT, env=env)
@@ -70,6 +73,14 @@ def serve_and_measure(port: int, env: dict, session: str, pages: dict, seconds: 
                 if time.monotonic() > deadline:
                     sys.exit("gunicorn did not start")
                 time.sleep(0.2)
+        yield base
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+
+
+def serve_and_measure(port: int, env: dict, session: str, pages: dict, seconds: int) -> dict:
+    with gunicorn(port, env) as base:
         cookie = f"sessionid={session}"
         results = {}
         for name, path in pages.items():
@@ -85,9 +96,6 @@ def serve_and_measure(port: int, env: dict, session: str, pages: dict, seconds: 
                                    and results[name]["p99_ms"] < TARGET_P99_MS
                                    and not results[name]["errors"])
         return results
-    finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=30)
 
 
 def main():
