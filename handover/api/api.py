@@ -54,7 +54,10 @@ errors.install(api)
 
 
 def _membership(request, ws: str, capability: str):
-    membership = membership_for(request.auth, ws)
+    membership = getattr(request, "membership", None)
+    if membership is None or membership.workspace.slug != ws or membership.user_id != getattr(
+            request.auth, "pk", None):
+        membership = membership_for(request.auth, ws)
     require(membership, capability)
     return membership
 

@@ -18,6 +18,7 @@ def _scope(request, user):
     if "ws" in kwargs:
         membership = membership_for(user, kwargs["ws"])
         check_path_objects(membership.workspace, kwargs)
+        request.membership = membership  # the endpoint reuses it instead of asking again
     return user
 
 

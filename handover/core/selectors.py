@@ -48,7 +48,8 @@ def invitation(workspace: Workspace, invitation_id: int) -> Invitation:
 
 
 def activity(workspace: Workspace, *, verb_prefix: str = "") -> QuerySet[AuditEvent]:
-    events = AuditEvent.objects.filter(workspace=workspace).select_related("actor")
+    # Sentences use the actor's name as written at the time (actor_label), not the user row.
+    events = AuditEvent.objects.filter(workspace=workspace)
     if verb_prefix:
         events = events.filter(verb__startswith=verb_prefix)
     return events.order_by("-created_at", "-id")
