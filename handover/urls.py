@@ -1,11 +1,11 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from handover.api import errors as api_errors
 from handover.api.api import api
 from handover.core import views as core_views
 from handover.core.apps_registry import modules
 from handover.core.forms import OutboxPasswordResetForm, SignInForm
+from handover.core.rest import errors as api_errors
 
 accounts = [
     path("login/", auth_views.LoginView.as_view(

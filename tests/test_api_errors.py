@@ -8,8 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from handover.api.api import api
-from handover.api.paging import MAX_LIMIT
 from handover.clients.models import Client, ClientDomain
+from handover.core.rest.paging import MAX_LIMIT
 
 from .conftest import signed_in, token_client
 from .test_route_matrix import fill_api, object_ids

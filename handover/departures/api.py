@@ -8,9 +8,10 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
-from handover.api.api import Invalid, _membership
-from handover.api.paging import Rows, paged
 from handover.core.models import Membership
+from handover.core.rest.access import membership_in
+from handover.core.rest.errors import Invalid
+from handover.core.rest.paging import Rows, paged
 
 from . import actions, selectors
 
@@ -53,20 +54,20 @@ def departure_out(departure, membership, *, tracker: bool = True) -> dict:
 @paged
 def list_departures(request, ws: str):
     """The tracker of each departure is in its own page (GET /departures/{id})."""
-    membership = _membership(request, ws, "record_departure")
+    membership = membership_in(request, ws, "record_departure")
     return Rows(selectors.departures_of(membership),
                 lambda d: departure_out(d, membership, tracker=False))
 
 
 @router.get("/w/{ws}/departures/{departure_id}", response=dict)
 def get_departure(request, ws: str, departure_id: int):
-    membership = _membership(request, ws, "record_departure")
+    membership = membership_in(request, ws, "record_departure")
     return departure_out(selectors.departure(membership, departure_id), membership)
 
 
 @router.post("/w/{ws}/departures", response={201: dict})
 def record_departure(request, ws: str, payload: DepartureIn):
-    membership = _membership(request, ws, "record_departure")
+    membership = membership_in(request, ws, "record_departure")
     data = payload.dict()
     member = Membership.objects.filter(workspace=membership.workspace,
                                        pk=data.pop("member_id")).first()

@@ -8,10 +8,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from ninja import Router, Schema, Status
 
-from handover.api.api import Invalid, _membership
-from handover.api.paging import Rows, paged
-from handover.api.schemas import ErrorOut, ValidationOut
 from handover.core.access import can
+from handover.core.rest.access import membership_in
+from handover.core.rest.errors import Invalid
+from handover.core.rest.paging import Rows, paged
+from handover.core.rest.schemas import ErrorOut, ValidationOut
 
 from . import actions, selectors, time_actions
 from .forms import DutyForm, ReviewForm, TimeEntryForm
@@ -178,7 +179,7 @@ def _raise(exc: ValidationError):
 @router.get("/w/{ws}/duties", response=list[DutyOut])
 @paged
 def list_duties(request, ws: str, status: str = "open"):
-    membership = _membership(request, ws, "work_on_duties")
+    membership = membership_in(request, ws, "work_on_duties")
     latest = Prefetch("versions", queryset=ProcedureVersion.objects.order_by("-number")[:1],
                       to_attr="latest_versions")
     return Rows(selectors.duty_list(membership, status=status).prefetch_related(latest),
@@ -187,7 +188,7 @@ def list_duties(request, ws: str, status: str = "open"):
 
 @router.post("/w/{ws}/duties", response={201: DutyOut, 422: ValidationOut})
 def create_duty(request, ws: str, payload: DutyIn):
-    membership = _membership(request, ws, "manage_duties")
+    membership = membership_in(request, ws, "manage_duties")
     data = payload.dict()
     data["engagement"] = data.pop("engagement_id")
     data["assignee"] = _assignee(membership, data.get("assignee"))
@@ -200,13 +201,13 @@ def create_duty(request, ws: str, payload: DutyIn):
 
 @router.get("/w/{ws}/duties/{duty_id}", response={200: DutyOut, 404: ErrorOut})
 def get_duty(request, ws: str, duty_id: int):
-    membership = _membership(request, ws, "work_on_duties")
+    membership = membership_in(request, ws, "work_on_duties")
     return duty_out(selectors.duty(membership, duty_id))
 
 
 @router.patch("/w/{ws}/duties/{duty_id}", response={200: DutyOut, 422: ValidationOut})
 def update_duty(request, ws: str, duty_id: int, payload: DutyPatch):
-    membership = _membership(request, ws, "manage_duties")
+    membership = membership_in(request, ws, "manage_duties")
     duty = selectors.duty(membership, duty_id)
     current = DutyForm(instance=duty, membership=membership)
     data = {name: current.initial.get(name) for name in current.fields}
@@ -229,7 +230,7 @@ def update_duty(request, ws: str, duty_id: int, payload: DutyPatch):
 def duty_figures(request, ws: str, duty_id: int):
     from .figures import options
 
-    membership = _membership(request, ws, "manage_duties")
+    membership = membership_in(request, ws, "manage_duties")
     duty = selectors.duty(membership, duty_id)
     fig = selectors.figures_for(duty)
     opts = options(fig, client_minutes=duty.client_minutes, agreed_minutes=duty.agreed_minutes,
@@ -242,14 +243,14 @@ def duty_figures(request, ws: str, duty_id: int):
 @router.get("/w/{ws}/duties/{duty_id}/reviews", response=list[ReviewOut])
 @paged
 def list_reviews(request, ws: str, duty_id: int):
-    membership = _membership(request, ws, "manage_duties")
+    membership = membership_in(request, ws, "manage_duties")
     duty = selectors.duty(membership, duty_id)
     return Rows(duty.reviews.select_related("decided_by"), review_out)
 
 
 @router.post("/w/{ws}/duties/{duty_id}/reviews", response={201: ReviewOut, 422: ValidationOut})
 def create_review(request, ws: str, duty_id: int, payload: ReviewIn):
-    membership = _membership(request, ws, "manage_duties")
+    membership = membership_in(request, ws, "manage_duties")
     duty = selectors.duty(membership, duty_id)
     data = {k: ("" if v is None else v) for k, v in payload.dict().items()}
     cleaned = _valid(ReviewForm(data=data))
@@ -262,7 +263,7 @@ def create_review(request, ws: str, duty_id: int, payload: ReviewIn):
 @router.get("/w/{ws}/time", response=list[TimeOut])
 @paged
 def list_time(request, ws: str, duty_id: int | None = None):
-    membership = _membership(request, ws, "work_on_duties")
+    membership = membership_in(request, ws, "work_on_duties")
     entries = selectors.visible_time(membership)
     if duty_id:
         entries = entries.filter(duty_id=duty_id)
@@ -271,7 +272,7 @@ def list_time(request, ws: str, duty_id: int | None = None):
 
 @router.post("/w/{ws}/time", response={201: TimeOut, 422: ValidationOut})
 def create_time(request, ws: str, payload: TimeIn):
-    membership = _membership(request, ws, "work_on_duties")
+    membership = membership_in(request, ws, "work_on_duties")
     data = payload.dict()
     data["duty"] = data.pop("duty_id")
     data = {k: ("" if v is None else v) for k, v in data.items()}
@@ -287,13 +288,13 @@ def create_time(request, ws: str, payload: TimeIn):
 
 @router.get("/w/{ws}/time/{time_entry_id}", response=TimeOut)
 def get_time(request, ws: str, time_entry_id: int):
-    membership = _membership(request, ws, "work_on_duties")
+    membership = membership_in(request, ws, "work_on_duties")
     return time_out(selectors.time_entry(membership, time_entry_id))
 
 
 @router.delete("/w/{ws}/time/{time_entry_id}", response={204: None})
 def delete_time(request, ws: str, time_entry_id: int):
-    membership = _membership(request, ws, "work_on_duties")
+    membership = membership_in(request, ws, "work_on_duties")
     entry = selectors.time_entry(membership, time_entry_id)
     if entry.person_id != request.auth.pk and not can(membership, "manage_duties"):
         raise PermissionDenied

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from ninja import Router
 
-from handover.api.api import _membership
-from handover.api.paging import Rows, paged
+from handover.core.rest.access import membership_in
+from handover.core.rest.paging import Rows, paged
 
 from . import selectors
 
@@ -31,14 +31,14 @@ def _file(f) -> dict:
 @router.get("/w/{ws}/files/audits", response=list[dict])
 @paged
 def list_audits(request, ws: str):
-    membership = _membership(request, ws, "manage_files")
+    membership = membership_in(request, ws, "manage_files")
     return Rows(selectors.audit_runs(membership.workspace), _run)
 
 
 @router.get("/w/{ws}/files/audits/{audit_run_id}")
 def get_audit(request, ws: str, audit_run_id: int):
     """The audit with its first files and `file_count`; every file: GET .../files."""
-    membership = _membership(request, ws, "manage_files")
+    membership = membership_in(request, ws, "manage_files")
     run = selectors.audit_run(membership.workspace, audit_run_id)
     files = selectors.files_of(membership.workspace, run).order_by("path", "pk")
     return {**_run(run), "file_count": files.count(),
@@ -48,14 +48,14 @@ def get_audit(request, ws: str, audit_run_id: int):
 @router.get("/w/{ws}/files/audits/{audit_run_id}/files", response=list[dict])
 @paged
 def list_audit_files(request, ws: str, audit_run_id: int):
-    membership = _membership(request, ws, "manage_files")
+    membership = membership_in(request, ws, "manage_files")
     run = selectors.audit_run(membership.workspace, audit_run_id)
     return Rows(selectors.files_of(membership.workspace, run).order_by("path"), _file)
 
 
 @router.get("/w/{ws}/files/exports/{export_job_id}")
 def get_export(request, ws: str, export_job_id: int):
-    membership = _membership(request, ws, "manage_files")
+    membership = membership_in(request, ws, "manage_files")
     job = selectors.export_job(membership.workspace, export_job_id)
     return {"id": job.pk, "state": job.state, "percent": job.percent, "report": job.report,
             "archives": [{"name": a.name, "group": a.group, "size": a.size, "sha256": a.sha256,

@@ -7,8 +7,9 @@ from datetime import date, datetime
 from django.db.models import Prefetch
 from ninja import Router, Schema
 
-from handover.api.api import Invalid, _membership
-from handover.api.paging import Rows, paged
+from handover.core.rest.access import membership_in
+from handover.core.rest.errors import Invalid
+from handover.core.rest.paging import Rows, paged
 
 from . import actions, selectors
 from .forms import StepCompleteForm
@@ -82,7 +83,7 @@ def plan_out(plan) -> dict:
 @router.get("/w/{ws}/offboarding/plans", response=list[PlanOut])
 @paged
 def list_plans(request, ws: str):
-    membership = _membership(request, ws, "manage_clients")
+    membership = membership_in(request, ws, "manage_clients")
     steps = PlanStep.objects.select_related("owner").order_by("due_date", "position")
     return Rows(selectors.plans_of(membership).prefetch_related(
         Prefetch("steps", queryset=steps, to_attr="listed_steps")), plan_out)
@@ -90,13 +91,13 @@ def list_plans(request, ws: str):
 
 @router.get("/w/{ws}/offboarding/plans/{plan_id}", response=PlanOut)
 def get_plan(request, ws: str, plan_id: int):
-    membership = _membership(request, ws, "manage_clients")
+    membership = membership_in(request, ws, "manage_clients")
     return plan_out(selectors.plan(membership, plan_id))
 
 
 @router.post("/w/{ws}/offboarding/steps/{plan_step_id}/done", response=StepOut)
 def tick_step(request, ws: str, plan_step_id: int, payload: StepDoneIn):
-    membership = _membership(request, ws, "manage_clients")
+    membership = membership_in(request, ws, "manage_clients")
     step = selectors.plan_step(membership, plan_step_id)
     form = StepCompleteForm(data=payload.dict())
     if not form.is_valid():
@@ -116,5 +117,5 @@ def account_out(a) -> dict:
 @router.get("/w/{ws}/access-accounts", response=list[AccountOut])
 @paged
 def list_accounts(request, ws: str):
-    membership = _membership(request, ws, "manage_clients")
+    membership = membership_in(request, ws, "manage_clients")
     return Rows(selectors.accounts_of(membership.workspace), account_out)
