@@ -26,6 +26,7 @@ test: install
 
 lint: install
 	$(BIN)/ruff check handover tests
+	$(BIN)/lint-imports
 
 messages: install
 	cd handover && HANDOVER_DATA_DIR=../data ../$(BIN)/handover makemessages -l it -l pl -l ca -l nb --no-obsolete --ignore=static

@@ -325,6 +325,9 @@ CONTENT_SECURITY_POLICY = {
 # workspace. Empty by default. The command line, run by whoever holds the shell, is not bound.
 FILE_ROOTS = [Path(item).resolve() for item in env_list("HANDOVER_FILE_ROOTS")]
 
+# Days a file waits in the trash before `handover purge` deletes it for good.
+TRASH_DAYS = env_int("HANDOVER_TRASH_DAYS", 14)
+
 # Anyone signed in may create a workspace from the web only when this is on; otherwise
 # superusers and `handover create_workspace` create them and people join by invitation.
 SIGNUP_WORKSPACES = env_bool("HANDOVER_SIGNUP_WORKSPACES")

@@ -5,9 +5,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from handover.clients.demo import fill as fill_clients
 from handover.clients.models import Engagement
 from handover.core.actions import do_create_workspace
-from handover.core.demo import _fill_clients
 from handover.duties.models import Duty, Review, TimeEntry
 
 from .browser import page  # noqa: F401 - the fixture
@@ -27,7 +27,7 @@ def test_it_runs_a_trial_duty_from_timer_and_import_to_a_renegotiate_decision(
         page, tmp_path):  # noqa: F811
     alice = make_user("alice@a.example", "Alice Abate")
     workspace = do_create_workspace("Alice Studio", actor=alice, slug="alice-studio")
-    _fill_clients(workspace, alice)
+    fill_clients(workspace, alice)
     engagement = Engagement.objects.filter(workspace=workspace).order_by("pk").first()
 
     page.goto("/")

@@ -7,8 +7,8 @@ import socket
 import pytest
 from django.test import override_settings
 
-from handover.core.actions import do_deliver_email
 from handover.core.models import AuditEvent, OutboundEmail
+from handover.core.outbox import do_deliver_email
 from handover.letters.actions import (
     do_approve_letter,
     do_draft_letter,

@@ -5,9 +5,9 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.test import override_settings
 from django_tasks import task_backends
 
-from handover.core.actions import do_deliver_email
 from handover.core.mail import queue_email
 from handover.core.models import OutboundEmail
+from handover.core.outbox import do_deliver_email
 
 
 class RefusingBackend(BaseEmailBackend):

@@ -9,9 +9,9 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from handover.clients.demo import fill as fill_clients
 from handover.clients.models import Engagement
 from handover.core.actions import do_create_workspace
-from handover.core.demo import _fill_clients
 from handover.core.models import AuditEvent
 from handover.files.actions import do_grant_file_root
 from handover.files.models import FileRecord, FileState
@@ -28,7 +28,7 @@ def test_it_walks_files_from_audit_to_purge(page, tmp_path, live_server, setting
     settings.FILE_ROOTS = [tmp_path]
     alice = make_user("alice@a.example", "Alice Abate")
     workspace = do_create_workspace("Alice Studio", actor=alice, slug="alice-studio")
-    _fill_clients(workspace, alice)
+    fill_clients(workspace, alice)
     engagement = first_engagement(workspace=workspace, client__country="PL")
     Engagement.objects.filter(pk=engagement.pk).update(
         end_date=timezone.localdate() - timedelta(days=800), status="ended")

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.dispatch import Signal
 from django.template.loader import render_to_string
 from django.utils import translation
 
 from .models import OutboundAttachment, OutboundEmail, Workspace
-
-# Sent once a message reaches its final state (sent, or failed after the last attempt):
-# receivers get `email` and may record what the message was for (a letter, say).
-email_delivered = Signal()
+from .outbox import email_delivered  # noqa: F401 - receivers connect to it here
+from .tasks import deliver_email
 
 
 def queue_email(
@@ -60,6 +57,4 @@ def queue_text(
 
 
 def _enqueue(email_id: int) -> None:
-    from .tasks import deliver_email
-
     deliver_email.enqueue(email_id)

@@ -6,12 +6,11 @@ from django.utils import timezone
 from django_tasks import task
 
 from .models import OutboundEmail
+from .outbox import do_deliver_email
 
 
 @task()
 def deliver_email(email_id: int) -> str:
-    from .actions import do_deliver_email
-
     email = OutboundEmail.objects.filter(pk=email_id).first()
     if email is None or email.state in (OutboundEmail.State.SENT, OutboundEmail.State.FAILED):
         return "skipped"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -37,8 +37,6 @@ from .models import (
 )
 from .owners import owned_by, read_listing
 from .retention_rules import dates_for
-
-TRASH_DAYS = int(os.environ.get("HANDOVER_TRASH_DAYS", "14"))
 
 
 class Throttle:
@@ -431,45 +429,11 @@ def do_set_legal_hold(file_record: FileRecord, *, actor, hold: bool, reason: str
            path=file_record.path, reason=reason.strip())
 
 
-def trash_blockers(file_record: FileRecord, *, today=None) -> list[str]:
-    """Why the file may not go to the trash yet (empty when it may)."""
-    from handover.portal.models import Delivery
-
-    today = today or timezone.localdate()
-    reasons = []
-    if file_record.state != FileState.ARCHIVED or file_record.archive is None:
-        reasons.append(_("its archive is not verified"))
-    elif not Delivery.objects.filter(workspace=file_record.workspace,
-                                     export_job=file_record.archive.export_job,
-                                     receipt_at__isnull=False).exists():
-        reasons.append(_("the client has not confirmed receipt"))
-    if file_record.legal_hold:
-        reasons.append(_("it is on legal hold"))
-    run = file_record.audit_run
-    delete_after, _basis = dates_for(file_record.workspace, run.engagement, run.client,
-                                     file_record.retention_kind)
-    if delete_after is None or delete_after > today:
-        reasons.append(_("its retention period is not over"))
-    return reasons
-
-
-def purge_blockers(file_record: FileRecord, *, now=None) -> list[str]:
-    now = now or timezone.now()
-    reasons = []
-    if file_record.state != FileState.TRASHED:
-        reasons.append(_("it is not in the trash"))
-    elif file_record.trashed_at + timedelta(days=TRASH_DAYS) > now:
-        reasons.append(_("its grace period in the trash is not over"))
-    if file_record.legal_hold:
-        reasons.append(_("it is on legal hold"))
-    return reasons
-
-
 @transaction.atomic
 def do_trash_file(file_record: FileRecord, *, actor, today=None) -> FileRecord:
     file_record = FileRecord.objects.select_for_update().get(pk=file_record.pk)
     _refresh_retention(file_record)
-    blockers = trash_blockers(file_record, today=today)
+    blockers = selectors.trash_blockers(file_record, today=today)
     if blockers:
         raise ValidationError(_("%(path)s stays: %(reasons)s.") % {
             "path": file_record.path, "reasons": "; ".join(blockers)})
@@ -499,7 +463,7 @@ def do_trash_file(file_record: FileRecord, *, actor, today=None) -> FileRecord:
 @transaction.atomic
 def do_purge_file(file_record: FileRecord, *, actor, now=None) -> FileRecord:
     file_record = FileRecord.objects.select_for_update().get(pk=file_record.pk)
-    blockers = purge_blockers(file_record, now=now)
+    blockers = selectors.purge_blockers(file_record, now=now)
     if blockers:
         raise ValidationError(_("%(path)s stays: %(reasons)s.") % {
             "path": file_record.path, "reasons": "; ".join(blockers)})

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from handover.lib.confine import within
 
@@ -19,6 +22,7 @@ from .models import (
     FixAction,
     NamingRule,
 )
+from .retention_rules import dates_for
 
 
 def root_grants(workspace) -> QuerySet[FileRootGrant]:
@@ -75,8 +79,6 @@ def naming_rule(workspace) -> NamingRule | None:
 
 def purge_candidates(workspace, *, now=None):
     """(files that may go to the trash now, files whose trash grace period is over)."""
-    from .actions import purge_blockers, trash_blockers
-
     now = now or timezone.now()
     archived = FileRecord.objects.filter(workspace=workspace, state=FileState.ARCHIVED,
                                          legal_hold=False).select_related("archive",
@@ -85,3 +87,37 @@ def purge_candidates(workspace, *, now=None):
                                         legal_hold=False)
     return ([r for r in archived if not trash_blockers(r, today=now.date())],
             [r for r in trashed if not purge_blockers(r, now=now)])
+
+
+def trash_blockers(file_record: FileRecord, *, today=None) -> list[str]:
+    """Why the file may not go to the trash yet (empty when it may)."""
+    from handover.portal.models import Delivery
+
+    today = today or timezone.localdate()
+    reasons = []
+    if file_record.state != FileState.ARCHIVED or file_record.archive is None:
+        reasons.append(_("its archive is not verified"))
+    elif not Delivery.objects.filter(workspace=file_record.workspace,
+                                     export_job=file_record.archive.export_job,
+                                     receipt_at__isnull=False).exists():
+        reasons.append(_("the client has not confirmed receipt"))
+    if file_record.legal_hold:
+        reasons.append(_("it is on legal hold"))
+    run = file_record.audit_run
+    delete_after, _basis = dates_for(file_record.workspace, run.engagement, run.client,
+                                     file_record.retention_kind)
+    if delete_after is None or delete_after > today:
+        reasons.append(_("its retention period is not over"))
+    return reasons
+
+
+def purge_blockers(file_record: FileRecord, *, now=None) -> list[str]:
+    now = now or timezone.now()
+    reasons = []
+    if file_record.state != FileState.TRASHED:
+        reasons.append(_("it is not in the trash"))
+    elif file_record.trashed_at + timedelta(days=settings.TRASH_DAYS) > now:
+        reasons.append(_("its grace period in the trash is not over"))
+    if file_record.legal_hold:
+        reasons.append(_("it is on legal hold"))
+    return reasons
