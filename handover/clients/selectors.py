@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, Value, When
 from django.shortcuts import get_object_or_404
 
 from handover.core.access import can
 from handover.core.models import Membership, Workspace
 
-from .models import Client, Contact, Engagement, WorkingWindow
+from .models import Client, Contact, Engagement, EngagementStatus, WorkingWindow
 
 
 def clients_of(workspace: Workspace, *, archived: bool = False) -> QuerySet[Client]:
@@ -76,3 +76,33 @@ def dashboard_rows(membership: Membership):
 def status_counts(membership: Membership) -> dict[str, int]:
     rows = visible_engagements(membership).values("status").annotate(n=Count("id"))
     return {row["status"]: row["n"] for row in rows}
+
+
+# Which engagement of a client is its current one: the first status of this ranking (the
+# work going on, then the work under notice, then the work that is over), then the most
+# recent start. A status missing from the ranking comes after those in it.
+CURRENT_RANKING = (EngagementStatus.ACTIVE, EngagementStatus.ENDING, EngagementStatus.ENDED)
+
+
+def _current_first(engagements: QuerySet[Engagement]) -> QuerySet[Engagement]:
+    """Live engagements, the current one of each client first (see CURRENT_RANKING)."""
+    rank = Case(*(When(status=status, then=Value(n)) for n, status in
+                  enumerate(CURRENT_RANKING)),
+                default=Value(len(CURRENT_RANKING)), output_field=IntegerField())
+    return (engagements.filter(archived_at__isnull=True).alias(status_rank=rank)
+            .order_by("status_rank", "-start_date", "-pk"))
+
+
+def current_engagement(workspace: Workspace, client_obj: Client) -> Engagement | None:
+    """The client's current engagement (archived ones never are), or None."""
+    engagements = Engagement.objects.filter(workspace=workspace, client=client_obj)
+    return _current_first(engagements).first()
+
+
+def current_engagement_ids(workspace: Workspace) -> dict[int, int]:
+    """{client id: its current engagement's id} for the workspace's clients that have one."""
+    found: dict[int, int] = {}
+    for client_id, engagement_id in _current_first(
+            Engagement.objects.filter(workspace=workspace)).values_list("client_id", "pk"):
+        found.setdefault(client_id, engagement_id)
+    return found

@@ -2,35 +2,30 @@
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from handover.lib.tokens import hash_token
+
 from .audit import record
-from .mail import email_delivered, queue_email
+from .mail import queue_email
 from .models import (
     ApiToken,
     Invitation,
     Membership,
-    OutboundEmail,
     Role,
     ScheduledRun,
     Workspace,
 )
-
-
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def _unique_slug(name: str) -> str:
@@ -231,45 +226,6 @@ def do_create_api_token(user, *, name: str = "") -> tuple[ApiToken, str]:
         except IntegrityError:  # pragma: no cover - a 256-bit collision
             secret = "hov_" + secrets.token_urlsafe(32)
     raise RuntimeError("could not create a unique token")
-
-
-def do_deliver_email(email: OutboundEmail) -> OutboundEmail:
-    """Try to send one queued message, recording the outcome. Safe to call concurrently."""
-    with transaction.atomic():
-        claimed = OutboundEmail.objects.filter(
-            pk=email.pk, state=OutboundEmail.State.QUEUED
-        ).update(state=OutboundEmail.State.SENDING, attempts=email.attempts + 1)
-    if not claimed:
-        email.refresh_from_db()
-        return email
-    email.refresh_from_db()
-    try:
-        message = EmailMessage(
-            subject=email.subject,
-            body=email.body,
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            to=[email.to],
-            headers={"Content-Language": email.language},
-        )
-        for attachment in email.attachments.all():
-            with attachment.file.open("rb") as handle:
-                message.attach(attachment.filename, handle.read(), attachment.content_type)
-        message.send()
-    except Exception as exc:  # noqa: BLE001 - any transport error is recorded, then retried
-        email.last_error = f"{type(exc).__name__}: {exc}"[:2000]
-        email.state = (
-            OutboundEmail.State.FAILED
-            if email.attempts >= settings.OUTBOX_MAX_ATTEMPTS
-            else OutboundEmail.State.QUEUED
-        )
-    else:
-        email.state, email.sent_at, email.last_error = (
-            OutboundEmail.State.SENT, timezone.now(), ""
-        )
-    email.save(update_fields=["state", "sent_at", "last_error"])
-    if email.state in (OutboundEmail.State.SENT, OutboundEmail.State.FAILED):
-        email_delivered.send(sender=OutboundEmail, email=email)
-    return email
 
 
 def do_run_due_jobs(*, now=None) -> list[tuple[str, int]]:

@@ -18,6 +18,7 @@ from handover.core.actions import do_remove_member
 from handover.core.audit import record
 from handover.core.mail import queue_email
 from handover.core.models import Membership, Role
+from handover.core.templatetags.handover import date_long
 from handover.letters.actions import do_draft_letter
 from handover.letters.kinds import Kind
 
@@ -61,10 +62,8 @@ def do_record_departure(workspace, *, actor, member: Membership, **fields) -> De
 
 def _tell_managers(departure: Departure) -> None:
     """The leaver told Handover first: each owner and manager hears it in their language."""
-    from babel.dates import format_date
     from django.conf import settings
     from django.urls import reverse
-    from django.utils.translation import to_locale
 
     link = settings.BASE_URL + reverse("departure_detail", kwargs={
         "ws": departure.workspace.slug, "departure_id": departure.pk})
@@ -77,8 +76,7 @@ def _tell_managers(departure: Departure) -> None:
                     template="departures/email/proposed", workspace=departure.workspace,
                     context={"leaver": departure.leaver.display_name,
                              "workspace": departure.workspace.name, "link": link,
-                             "last_day": format_date(departure.last_day, "long",
-                                                     locale=to_locale(language))})
+                             "last_day": date_long(departure.last_day, language)})
 
 
 def _approve(departure: Departure, actor) -> None:

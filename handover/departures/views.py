@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from handover.core.access import can, workspace_view
+from handover.core.views import form_errors_to_messages
 from handover.letters.kinds import Kind
 
 from . import actions, selectors
@@ -17,11 +18,6 @@ from .forms import DepartureForm, QuestionForm, parse_reassignment, successor_ch
 
 def _to(request, departure):
     return redirect("departure_detail", ws=request.workspace.slug, departure_id=departure.pk)
-
-
-def _errors(request, err: ValidationError) -> None:
-    for message in err.messages:
-        messages.error(request, message)
 
 
 @workspace_view("record_departure")
@@ -40,7 +36,7 @@ def departure_new(request):
             departure = actions.do_record_departure(request.workspace, actor=request.user,
                                                     member=member, **data)
         except ValidationError as err:
-            _errors(request, err)
+            form_errors_to_messages(request, err)
         else:
             messages.success(request, _("The departure was recorded."))
             return _to(request, departure)
@@ -75,7 +71,7 @@ def departure_edit(request, departure_id: int):
         try:
             actions.do_update_departure(departure, actor=request.user, **form.cleaned_data)
         except ValidationError as err:
-            _errors(request, err)
+            form_errors_to_messages(request, err)
         else:
             messages.success(request, _("The departure was saved."))
             return _to(request, departure)
@@ -91,7 +87,7 @@ def departure_approve(request, departure_id: int):
     try:
         actions.do_approve_departure(departure, actor=request.user)
     except ValidationError as err:
-        _errors(request, err)
+        form_errors_to_messages(request, err)
     else:
         messages.success(request, _("The departure was approved."))
     return _to(request, departure)
@@ -115,7 +111,7 @@ def departure_reassign(request, departure_id: int):
                 rows = actions.do_reassign(departure, actor=request.user, choices=choices,
                                            phones=phones)
             except ValidationError as err:
-                _errors(request, err)
+                form_errors_to_messages(request, err)
             else:
                 messages.success(request, _("%(count)s engagements were reassigned.")
                                  % {"count": len(rows)})
@@ -140,7 +136,7 @@ def departure_letters(request, departure_id: int):
     try:
         letters = actions.do_draft_departure_letters(departure, actor=request.user, kind=kind)
     except ValidationError as err:
-        _errors(request, err)
+        form_errors_to_messages(request, err)
     else:
         messages.success(request, _("%(count)s letters were drafted.") % {"count": len(letters)})
     return _to(request, departure)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from handover.core.access import can, workspace_view
+from handover.core.views import form_errors_to_messages
 
 from . import actions, selectors
 from .forms import ReportItemForm, RequestReportsForm
@@ -78,7 +79,7 @@ def report_form(request, report_request_id: int):
                 actions.do_submit_report(report, actor=request.user, items=[
                     {"duty": duty, **form.cleaned_data} for duty, _l, form in forms])
             except ValidationError as exc:
-                messages.error(request, " ".join(exc.messages))
+                form_errors_to_messages(request, exc)
             else:
                 messages.success(request, _("Your report was sent. Thank you."))
                 return redirect("report_list", ws=request.workspace.slug)

@@ -13,10 +13,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from handover.core.access import can, workspace_view
+from handover.core.views import form_errors_to_messages
 
 from . import selectors, time_actions
 from .forms import ImportForm, MappingForm, TimeEntryForm, TimerStopForm
-from .views import _errors, not_allowed
+from .views import not_allowed
 
 
 def _next(request, default_duty=None):
@@ -61,7 +62,7 @@ def timer_stop(request, time_entry_id: int):
             messages.success(request, _("%(minutes)s minutes were logged on %(title)s.")
                              % {"minutes": entry.minutes, "title": entry.duty.title})
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        form_errors_to_messages(request, exc)
     return _next(request, entry.duty)
 
 
@@ -77,7 +78,7 @@ def time_list(request):
             time_actions.do_log_time(form.cleaned_data["duty"], actor=request.user,
                                      **form.action_fields())
         except ValidationError as exc:
-            _errors(form, exc)
+            form_errors_to_messages(request, exc, form)
         else:
             messages.success(request, _("The time was logged."))
             return redirect("time_list", ws=request.workspace.slug)
@@ -108,7 +109,7 @@ def time_edit(request, time_entry_id: int):
                                             seconds=data["seconds"],
                                             occurrences=data["occurrences"], note=data["note"])
             except ValidationError as exc:
-                _errors(form, exc)
+                form_errors_to_messages(request, exc, form)
             else:
                 messages.success(request, _("The entry was saved."))
                 return redirect("time_list", ws=request.workspace.slug)

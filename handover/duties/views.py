@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from handover.clients.selectors import engagement as get_engagement
 from handover.core.access import can, workspace_view
+from handover.core.views import form_errors_to_messages
 
 from . import actions, selectors
 from .figures import chart_svg, options
@@ -19,14 +20,6 @@ from .markup import diff
 from .markup import render as render_markdown
 from .models import Decision, DutyStatus, Proposal
 from .timeline import entries as timeline_entries
-
-
-def _errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 def _back(request, duty):
@@ -89,7 +82,7 @@ def duty_edit(request, duty_id: int):
         try:
             actions.do_update_duty(duty, actor=request.user, reason=reason, **data)
         except ValidationError as exc:
-            _errors(form, exc)
+            form_errors_to_messages(request, exc, form)
         else:
             messages.success(request, _("The duty %(title)s was saved.") % {"title": duty.title})
             return _back(request, duty)
@@ -106,7 +99,7 @@ def procedure_revise(request, duty_id: int):
             version = actions.do_revise_procedure(duty, actor=request.user,
                                                   **form.cleaned_data)
         except ValidationError as exc:
-            _errors(form, exc)
+            form_errors_to_messages(request, exc, form)
         else:
             messages.success(request, _("Version %(number)s of the procedure was saved.")
                              % {"number": version.number})
@@ -141,7 +134,7 @@ def proposal_new(request, duty_id: int):
             proposal = actions.do_propose_revision(duty, actor=request.user,
                                                    **form.cleaned_data)
         except ValidationError as exc:
-            _errors(form, exc)
+            form_errors_to_messages(request, exc, form)
         else:
             messages.success(request, _("Your proposal was sent."))
             return redirect("proposal_detail", ws=request.workspace.slug,

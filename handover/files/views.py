@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from handover.core.access import workspace_view
+from handover.core.views import form_errors_to_messages
 from handover.portal import actions as portal_actions
 from handover.portal.selectors import deliveries_of
 
@@ -21,11 +22,6 @@ from .engine.retention import CLASSES, DEFAULTS, default_period
 from .forms import AuditForm, DeliveryForm, HoldForm, NamingRuleForm, RetentionRuleForm
 from .models import RetentionKind, RetentionRule
 from .tasks import run_audit, run_export
-
-
-def _errors(request, err: ValidationError) -> None:
-    for message in err.messages:
-        messages.error(request, message)
 
 
 @workspace_view("manage_files")
@@ -37,7 +33,7 @@ def files_home(request):
                                          root=form.cleaned_data["root"],
                                          engagement=form.cleaned_data["engagement"])
         except ValidationError as err:
-            _errors(request, err)
+            form_errors_to_messages(request, err)
         else:
             transaction.on_commit(lambda: run_audit.enqueue(run.pk))
             return redirect("audit_run_detail", ws=request.workspace.slug, audit_run_id=run.pk)
@@ -64,7 +60,7 @@ def file_roots(request):
         try:
             actions.do_grant_file_root(request.workspace, actor=request.user, path=path)
         except ValidationError as err:
-            _errors(request, err)
+            form_errors_to_messages(request, err)
         else:
             messages.success(request, _("The folder is open to this workspace."))
     return redirect("files_home", ws=request.workspace.slug)
@@ -88,7 +84,7 @@ def audit_run_export(request, audit_run_id: int):
     try:
         job = actions.do_start_export(run, actor=request.user)
     except ValidationError as err:
-        _errors(request, err)
+        form_errors_to_messages(request, err)
         return redirect("audit_run_detail", ws=request.workspace.slug, audit_run_id=run.pk)
     transaction.on_commit(lambda: run_export.enqueue(job.pk))
     return redirect("export_job_detail", ws=request.workspace.slug, export_job_id=job.pk)
@@ -126,7 +122,7 @@ def file_record_action(request, file_record_id: int):
                                       hold=form.cleaned_data.get("hold", False),
                                       reason=form.cleaned_data.get("reason", ""))
     except ValidationError as err:
-        _errors(request, err)
+        form_errors_to_messages(request, err)
     return redirect("audit_run_detail", ws=request.workspace.slug,
                     audit_run_id=record.audit_run_id)
 
@@ -143,7 +139,7 @@ def export_job_detail(request, export_job_id: int):
                 job, actor=request.user, recipient=form.cleaned_data["recipient"],
                 days=form.cleaned_data["days"])
         except ValidationError as err:
-            _errors(request, err)
+            form_errors_to_messages(request, err)
         else:
             messages.success(request, _("Send this link to %(email)s; it is shown only once: "
                                         "%(link)s") % {"email": delivery.recipient,
@@ -177,7 +173,7 @@ def rules(request):
             messages.success(request, _("The retention period was saved."))
             return redirect("files_rules", ws=request.workspace.slug)
     except ValidationError as err:
-        _errors(request, err)
+        form_errors_to_messages(request, err)
     own = {(r.country, r.kind): r for r in RetentionRule.objects.filter(
         workspace=request.workspace)}
     countries = sorted({c for c, _k in DEFAULTS} | {c for c, _k in own})

@@ -19,19 +19,12 @@ from handover.clients.actions import (
     do_create_engagement,
 )
 from handover.clients.models import Client, ClientDomain, Contact, Engagement
+from handover.clients.selectors import current_engagement
 from handover.core.audit import record
 from handover.core.models import Workspace
 
 from .models import ImapCursor, ImportRun, ImportState, Interaction, Invoice
 from .secrets import seal
-
-
-def current_engagement_id(client: Client) -> int | None:
-    engagement = (
-        Engagement.objects.filter(client=client, archived_at__isnull=True)
-        .order_by("status", "-start_date", "-pk").first()
-    )
-    return engagement.pk if engagement else None
 
 
 @transaction.atomic
@@ -43,9 +36,9 @@ def do_ensure_client(workspace: Workspace, *, actor, name: str) -> Engagement:
         client = do_create_client(workspace, actor=actor, name=name.strip(),
                                   language=workspace.language, country="",
                                   time_zone=settings.TIME_ZONE)
-    engagement_id = current_engagement_id(client)
-    if engagement_id:
-        return Engagement.objects.get(pk=engagement_id)
+    engagement = current_engagement(workspace, client)
+    if engagement is not None:
+        return engagement
     return do_create_engagement(workspace, actor=actor, client=client, title=client.name,
                                 start_date=timezone.localdate(), time_zone=client.time_zone,
                                 currency=workspace.currency)
@@ -216,7 +209,8 @@ def do_assign_sender(workspace: Workspace, *, actor, address: str, client: Clien
     client's current engagement; later imports follow through the new contact or domain."""
     address = address.strip().lower()
     domain = address.rsplit("@", 1)[-1]
-    engagement_id = current_engagement_id(client)
+    current = current_engagement(workspace, client)
+    engagement_id = current.pk if current else None
     if whole_domain:
         if not ClientDomain.objects.filter(workspace=workspace, domain=domain).exists():
             ClientDomain.objects.create(workspace=workspace, client=client, domain=domain)

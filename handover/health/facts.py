@@ -17,6 +17,7 @@ from django.db import connection
 from django.db import models as db
 from django.utils import timezone
 
+from handover.lib import thresholds
 from handover.lib.hours_check import Clock
 from handover.lib.textrules import analyse
 
@@ -34,13 +35,8 @@ TEXT_CHANNELS = ("email", "chat", "task_request")
 
 
 @dataclass(frozen=True)
-class Thresholds:
-    long_call_minutes: int = 30
-    out_of_hours_percent: int = 15
-    last_minute_per_month: int = 2
-    schedule_change_hours: int = 24
-    late_payment_days: int = 7
-    expectations_per_month: int = 2
+class Thresholds(thresholds.Thresholds):
+    """The limits in force for a workspace: its saved ones, or the defaults."""
 
     @classmethod
     def for_workspace(cls, workspace) -> Thresholds:

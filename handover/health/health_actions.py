@@ -435,10 +435,6 @@ def do_snapshot_week(workspace: Workspace) -> list[dict]:
     return changed
 
 
-def first_of_month(day: date) -> date:
-    return day.replace(day=1)
-
-
 @transaction.atomic
 def do_save_thresholds(workspace: Workspace, *, actor, **values) -> None:
     """The workspace's thresholds (audited), then a recompute with them."""

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from handover.clients.models import Engagement
 from handover.core.models import Workspace
+from handover.lib.thresholds import DEFAULTS
 
 __all__ = ["EngagementHealth", "HealthFinding", "HealthMonth", "HealthThresholds",
            "InteractionFacts", "Recommendation", "SignalKind"]
@@ -35,20 +36,25 @@ class Recommendation(models.TextChoices):
 
 
 class HealthThresholds(models.Model):
-    """A workspace's thresholds; a workspace without a row uses the defaults."""
+    """A workspace's thresholds; a workspace without a row uses the defaults
+    (handover.lib.thresholds)."""
 
     workspace = models.OneToOneField(Workspace, on_delete=models.CASCADE, related_name="+")
-    long_call_minutes = models.PositiveIntegerField(_("long call (minutes)"), default=30)
+    long_call_minutes = models.PositiveIntegerField(
+        _("long call (minutes)"), default=DEFAULTS["long_call_minutes"])
     out_of_hours_percent = models.PositiveIntegerField(
-        _("out-of-hours contact worth raising (%)"), default=15)
+        _("out-of-hours contact worth raising (%)"), default=DEFAULTS["out_of_hours_percent"])
     last_minute_per_month = models.PositiveIntegerField(
-        _("last-minute requests per month worth raising"), default=2)
+        _("last-minute requests per month worth raising"),
+        default=DEFAULTS["last_minute_per_month"])
     schedule_change_hours = models.PositiveIntegerField(
-        _("a change less than this before the start is last-minute (hours)"), default=24)
+        _("a change less than this before the start is last-minute (hours)"),
+        default=DEFAULTS["schedule_change_hours"])
     late_payment_days = models.PositiveIntegerField(
-        _("payment this late is worth raising (days)"), default=7)
+        _("payment this late is worth raising (days)"), default=DEFAULTS["late_payment_days"])
     expectations_per_month = models.PositiveIntegerField(
-        _("rework or clarification messages per month worth raising"), default=2)
+        _("rework or clarification messages per month worth raising"),
+        default=DEFAULTS["expectations_per_month"])
 
     def __str__(self):
         return str(self.workspace)

@@ -11,6 +11,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, pgettext, to_locale
 from django.utils.translation import gettext as _
 
+from handover.core.templatetags.handover import date_short
 from handover.lib.hours_check import Schedule, working_hour_cells
 
 from . import health_selectors as selectors
@@ -22,12 +23,15 @@ from .svg import delays_svg, heatmap_svg
 WEEKDAYS = [django_dates.WEEKDAYS_ABBR[i] for i in range(7)]
 
 
-DATE_PATTERNS = {"month": "LLL yy", "month_long": "LLLL yyyy", "day": "medium"}
+DATE_PATTERNS = {"month": "LLL yy", "month_long": "LLLL yyyy"}
 
 
 def _date_text(day, kind: str) -> str:
     """A date in the active language (CLDR): its month, short ("mar 26") or in full
-    ("marzo 2026"), or the whole date. "L" is the month's stand-alone name."""
+    ("marzo 2026"), or the whole date ("day", as everywhere: date_short). "L" is the
+    month's stand-alone name."""
+    if kind == "day":
+        return date_short(day)
     return format_date(day, DATE_PATTERNS[kind], locale=to_locale(get_language() or "en"))
 
 

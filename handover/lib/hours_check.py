@@ -6,7 +6,8 @@ computations against it. An engagement's schedule is its time zone, its working 
 handover.lib.hours) and optionally the country and region whose public holidays apply.
 
 A moment is classified, in this order of precedence:
-- "holiday": a public holiday of the country/region (whatever the windows say);
+- "holiday": a public holiday of the country/region (whatever the windows say; an unknown
+  region counts the country's national holidays, see handover.lib.public_holidays);
 - "weekend": Saturday or Sunday with no window that day;
 - "day_off": another weekday with no window;
 - "outside_hours": a working day, but outside every window;
@@ -21,9 +22,8 @@ from datetime import date, datetime, time
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-import holidays
-
 from handover.lib.hours import END_OF_DAY
+from handover.lib.public_holidays import public_holidays
 
 HOLIDAY, WEEKEND, DAY_OFF, OUTSIDE_HOURS = "holiday", "weekend", "day_off", "outside_hours"
 REASONS = (HOLIDAY, WEEKEND, DAY_OFF, OUTSIDE_HOURS)
@@ -66,22 +66,10 @@ class Schedule:
         return frozenset(w[0] for w in self.windows)
 
 
-@lru_cache(maxsize=256)
-def _holiday_calendar(country: str, subdivision: str):
-    try:
-        return holidays.country_holidays(country, subdiv=subdivision or None)
-    except (NotImplementedError, KeyError):
-        return None
-
-
 def holiday_name(day: date, country: str, subdivision: str = "") -> str | None:
-    """The public holiday on `day` in the country/region, or None."""
-    if not country:
-        return None
-    calendar = _holiday_calendar(country.upper(), subdivision or "")
-    if calendar is None:
-        return None
-    return calendar.get(day)
+    """The public holiday on `day` in the country/region, or None (see public_holidays
+    for an unknown country or region)."""
+    return public_holidays(country, subdivision, day.year).get(day)
 
 
 def in_window(start: time, end: time, moment: time) -> bool:
@@ -116,12 +104,7 @@ class Clock:
     def holidays_in(self, year: int) -> frozenset[date]:
         found = self._holidays.get(year)
         if found is None:
-            found = frozenset()
-            calendar = (_holiday_calendar(self._country, self._subdivision)
-                        if self._country else None)
-            if calendar is not None:
-                calendar.get(date(year, 1, 1))  # fills the year in
-                found = frozenset(d for d in calendar if d.year == year)
+            found = frozenset(public_holidays(self._country, self._subdivision, year))
             self._holidays[year] = found
         return found
 
@@ -147,10 +130,6 @@ clock_for = lru_cache(maxsize=256)(Clock)
 def classify(moment: datetime, schedule: Schedule) -> str | None:
     """Why `moment` is outside agreed working time (see the module's docstring), or None."""
     return clock_for(schedule).classify(local(moment, schedule))
-
-
-def is_out_of_hours(moment: datetime, schedule: Schedule) -> bool:
-    return classify(moment, schedule) is not None
 
 
 @dataclass

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from handover.clients.selectors import current_engagement
+
 from . import actions, selectors, vault
 
 
@@ -46,7 +48,7 @@ def matcher_for(workspace):
 
     def engagement_of(client):
         if client.pk not in engagements:
-            engagements[client.pk] = selectors.current_engagement(workspace, client)
+            engagements[client.pk] = current_engagement(workspace, client)
         return engagements[client.pk]
 
     def match(entry: vault.VaultEntry):

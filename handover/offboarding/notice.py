@@ -10,39 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import lru_cache
 
-import holidays
+from handover.lib.public_holidays import public_holidays
 
 WEEKDAYS = frozenset(range(5))
-
-
-def _holiday_language(country: str, language: str) -> str:
-    """The holidays package's name for `language` in that country, else American English."""
-    try:
-        supported = holidays.country_holidays(country).supported_languages
-    except (NotImplementedError, KeyError):
-        return "en_US"
-    wanted = {"nb": "no", "nn": "no"}.get(language, language)
-    for code in supported:
-        if code == wanted or code.split("_")[0] == wanted:
-            return code
-    return "en_US"
-
-
-@lru_cache(maxsize=128)
-def _calendar(country: str, region: str, year: int, language: str = "en") -> dict[date, str]:
-    if not country:
-        return {}
-    try:
-        found = holidays.country_holidays(country, subdiv=region or None, years=year,
-                                          language=_holiday_language(country, language))
-    except (NotImplementedError, KeyError):
-        try:
-            found = holidays.country_holidays(country, years=year)
-        except (NotImplementedError, KeyError):
-            return {}
-    return dict(found)
 
 
 @dataclass(frozen=True)
@@ -53,7 +24,7 @@ class WorkCalendar:
     language: str = "en"  # of the holidays' names
 
     def holiday(self, day: date) -> str | None:
-        return _calendar(self.country.upper(), self.region, day.year, self.language).get(day)
+        return public_holidays(self.country, self.region, day.year, self.language).get(day)
 
     def is_working_day(self, day: date) -> bool:
         return day.weekday() in self.weekdays and self.holiday(day) is None

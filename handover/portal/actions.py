@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 from datetime import timedelta
 
@@ -16,12 +15,9 @@ from django.utils.translation import gettext as _
 from handover.core.audit import record
 from handover.core.mail import queue_email
 from handover.files.models import JobState
+from handover.lib.tokens import hash_token
 
 from .models import Delivery
-
-
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 @transaction.atomic

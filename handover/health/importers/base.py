@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from handover.clients.models import Client, ClientDomain, Contact, Engagement
+from handover.clients.selectors import current_engagement_ids
 from handover.core.models import Membership, Workspace
 
 MAX_FAILURES = 1000
@@ -67,10 +68,8 @@ class Matcher:
     def __init__(self, workspace: Workspace, *, forced: Engagement | None = None,
                  own: set[str] = frozenset()):
         self.forced = forced.pk if forced else None
-        engagements: dict[int, int] = {}
-        for e in (Engagement.objects.filter(workspace=workspace, archived_at__isnull=True)
-                  .order_by("-status", "start_date", "pk").values("client_id", "pk")):
-            engagements[e["client_id"]] = e["pk"]  # the last one wins: active, newest
+        # {client id: its current engagement's id}
+        self.engagements = engagements = current_engagement_ids(workspace)
         self.clients = {c.pk: c.name for c in Client.objects.filter(workspace=workspace)}
         self.by_address = {}
         self.by_phone = {}

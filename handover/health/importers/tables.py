@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from handover.clients.models import Client
 
-from ..actions import current_engagement_id, do_import_invoices, do_write_interactions
+from ..actions import do_import_invoices, do_write_interactions
 from ..models import Channel, Direction, Interaction
 from .base import Context, Refused
 from .dates import raw_text, usable, usable_day
@@ -174,7 +174,7 @@ def import_invoices(ctx: Context) -> None:
         if engagement_id is None:
             client = clients.get((record.get(columns.get("client", ""), "") or "").strip()
                                  .lower())
-            engagement_id = current_engagement_id(client) if client else None
+            engagement_id = ctx.matcher.engagements.get(client.pk) if client else None
         if engagement_id is None:
             ctx.report.unmatched += 1
             ctx.report.failures.append({"item": label, "reason": _(
