@@ -11,7 +11,7 @@ from .conftest import make_user
 
 REASON = "Caught copying client invoices to a private drive. Second written warning ignored."
 EXTRA = {"call_time": "Thursday 10:00 CET", "access_list": "- Google Workspace\n- Fatture in Cloud",
-         "archive_link": "https://files.example/a/7f3k"}
+         "agenda": "- Contacts\n- Open items", "archive_link": "https://files.example/a/7f3k"}
 
 
 def join(workspace, owner, email, name, role, language="en"):

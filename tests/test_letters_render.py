@@ -12,10 +12,10 @@ from django.core.management.base import CommandError
 
 from handover.clients.models import Engagement
 from handover.letters.actions import do_draft_letter, do_save_template
-from handover.letters.kinds import Kind
+from handover.letters.kinds import SPECS, Kind
 from handover.letters.placeholders import REGISTRY, placeholders_in
 from handover.letters.render import render
-from handover.letters.texts import shipped
+from handover.letters.texts import shipped, shipped_all
 
 from .conftest import first_engagement
 from .letters_world import EXTRA, build
@@ -77,6 +77,23 @@ def test_every_shipped_template_uses_only_registered_placeholders():
         for kind in Kind.values:
             subject, body = shipped(kind, language)
             assert set(placeholders_in(subject + body)) <= set(REGISTRY), (kind, language)
+
+
+def test_every_language_ships_every_kind_with_its_facts_and_the_writers_placeholders():
+    """What the offboarding app's own table of texts used to check: nothing is missing."""
+    for language in LANGUAGES:
+        assert set(shipped_all(language)) == set(Kind.values), language
+        for kind in Kind.values:
+            subject, body = shipped(kind, language)
+            assert subject.strip() and body.strip(), (kind, language)
+            used = set(placeholders_in(subject + body))
+            assert set(SPECS[kind].required) <= used, (kind, language)
+            english = set(placeholders_in("".join(shipped(kind, "en"))))
+            writers = {n for n in english if REGISTRY[n][1] == "writer"}
+            assert writers <= used, (kind, language, writers - used)
+    assert {"access_list", "end_date"} <= set(placeholders_in(shipped("access_revocation",
+                                                                      "pl")[1]))
+    assert {"call_time", "agenda"} <= set(placeholders_in(shipped("handover_call", "nb")[1]))
 
 
 def test_it_drafts_in_the_clients_language_from_a_workspace_template(world, alice):

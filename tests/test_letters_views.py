@@ -28,6 +28,7 @@ def test_a_writer_drafts_in_the_ui_and_sees_the_checks_explained(world, alice):
     response = owner.post(f"/w/{workspace.slug}/letters/{letter.pk}/", {
         "recipient_email": letter.recipient_email, "subject": letter.subject,
         "body": letter.body.replace("{call_time}", "torsdag 4. juni kl. 10")
+                           .replace("{agenda}", "- Kontakter")
                            + "\nHan ble sparket.\n"})
     assert response.status_code == 302
     letter.refresh_from_db()

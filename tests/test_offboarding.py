@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
+from django.utils import timezone, translation
 from icalendar import Calendar
 
 from handover.clients.models import EngagementStatus
@@ -206,7 +206,9 @@ def test_it_writes_the_recap_in_the_clients_language_without_secrets(alice, work
     base = f"/w/{workspace_a.slug}/offboarding/{plan.pk}"
     page = client.get(f"{base}/recap/")
     draft = page.context["form"].initial["recap"]
-    assert "## Kontakty" in draft and "## Systemy i konta" in draft
+    with translation.override("pl"):
+        systems = translation.gettext("Systems and accounts")
+    assert "## Kontakty" in draft and f"## {systems}" in draft
     assert "Anna Kowalczyk" in draft and "asystentka@kowalczyk-logistyka.example" in draft
     edited = draft + "\n\n## Uwagi\n- Faktury wysyłamy do 5. dnia miesiąca."
     client.post(f"{base}/recap/", {"recap": edited})
@@ -235,7 +237,7 @@ def test_it_asks_the_client_to_revoke_access_and_tracks_each_account(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(url, {"to": "anna@kowalczyk-logistyka.example",
                           "accounts": [a.pk for a in accounts[:3]]})
-    email = OutboundEmail.objects.get(kind="offboarding_revocation")
+    email = OutboundEmail.objects.get(kind="letter.access_revocation")
     assert email.language == "pl" and "Poczta Kowalczyk" in email.body
     assert mailoutbox and mailoutbox[-1].to == ["anna@kowalczyk-logistyka.example"]
     states = dict(AccessAccount.objects.filter(engagement=plan.engagement)
@@ -262,7 +264,7 @@ def test_it_invites_the_successor_with_a_calendar_invitation(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(url, data)
     message = mailoutbox[-1]
-    assert message.to == ["tomasz@example.org"] and "Rozmowa przekazania" in message.subject
+    assert message.to == ["tomasz@example.org"] and "Rozmowa o przekazaniu" in message.subject
     name, content, mime = message.attachments[0]
     assert name == "invitation.ics" and mime.startswith("text/calendar")
     cal = Calendar.from_ical(content)

@@ -12,7 +12,10 @@ from handover.core.actions import do_create_workspace
 from handover.core.activity import describe, registry
 from handover.core.documents import render_docx
 from handover.core.models import AuditEvent, OutboundEmail
-from handover.offboarding import actions, defaults, texts
+from handover.core.templatetags.handover import date_long
+from handover.letters.placeholders import fill
+from handover.letters.texts import shipped
+from handover.offboarding import actions, defaults
 from handover.offboarding.models import AccessAccount, Plan, PlanStep, PlanTemplate
 from handover.offboarding.recap import blocks, draft
 
@@ -20,18 +23,18 @@ from .conftest import signed_in
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 PLACEHOLDER = re.compile(r"%\((\w+)\)s")
+RECAP_HEADINGS = {"contacts": "Contacts", "duties": "Duties and procedures",
+                  "systems": "Systems and accounts", "open_items": "Open items",
+                  "dates": "Key dates"}
 
 
-def test_it_ships_every_template_and_text_in_the_five_languages():
-    assert set(defaults.TITLES) == set(texts.TEXTS) == set(LANGUAGES)
+def test_it_ships_every_template_in_the_five_languages():
+    # The letters to the client are the letters app's kinds: its own tests check them.
+    assert set(defaults.TITLES) == set(LANGUAGES)
     keys = {key for steps in defaults.SCENARIO_STEPS.values() for key, *_rest in steps}
     for code in LANGUAGES:
         assert set(defaults.TITLES[code]) == keys, code
         assert set(defaults.TEMPLATE_NAMES[code]) == set(defaults.SCENARIO_STEPS), code
-        assert set(texts.TEXTS[code]) == set(texts.TEXTS["en"]), code
-        for key, english in texts.TEXTS["en"].items():
-            assert sorted(PLACEHOLDER.findall(texts.TEXTS[code][key])) == sorted(
-                PLACEHOLDER.findall(english)), (code, key)
         if code != "en":
             same = [k for k in keys if defaults.TITLES[code][k] == defaults.TITLES["en"][k]]
             assert not same, (code, same)
@@ -90,8 +93,11 @@ def test_it_writes_the_recap_and_the_letters_in_the_clients_language(
     text = draft(plan, author="Alice Abate")
     title, doc = blocks(text)
     headings = [value for kind, value in doc if kind == "heading"]
-    table = texts.TEXTS[code]
-    assert title == table["recap_title"] % {"engagement": plan.engagement.title}
+    with translation.override(code):
+        table = {key: translation.gettext(msgid) for key, msgid in RECAP_HEADINGS.items()}
+        expected_title = translation.gettext("Handover notes: %(engagement)s") % {
+            "engagement": plan.engagement.title}
+    assert title == expected_title
     # The demo gives that engagement duties, so their procedures come between the two.
     assert headings[:3] == [table["contacts"], table["duties"], table["systems"]]
     assert table["open_items"] in headings and table["dates"] in headings
@@ -104,10 +110,13 @@ def test_it_writes_the_recap_and_the_letters_in_the_clients_language(
     with django_capture_on_commit_callbacks(execute=True):
         actions.do_request_revocation(plan.engagement, actor=alice, accounts=accounts,
                                       to="anna@kowalczyk-logistyka.example", author="Alice")
-    letter = OutboundEmail.objects.get(kind="offboarding_revocation")
+    letter = OutboundEmail.objects.get(kind="letter.access_revocation")
     assert letter.language == code
-    assert letter.subject == table["revocation_subject"] % {"engagement": plan.engagement.title}
+    subject, body = shipped("access_revocation", code)
+    assert letter.subject == fill(subject, {"engagement_title": plan.engagement.title})
     assert accounts[0].system in letter.body
+    assert date_long(plan.engagement.end_date, code) in letter.body
+    assert not PLACEHOLDER.search(letter.body) and "{" not in letter.body
 
 
 def test_it_has_a_sentence_for_every_offboarding_verb_in_each_language(alice, workspace_a):

@@ -55,8 +55,10 @@ def _findings(letter: Letter) -> list[dict]:
 @transaction.atomic
 def do_draft_letter(workspace, *, actor, kind: str, language: str | None = None,
                     engagement=None, client=None, departure=None,
-                    extra: dict | None = None, recipient=None) -> Letter:
-    """Render and store a draft. `recipient`: a member the letter goes to (talking points)."""
+                    extra: dict | None = None, recipient=None, to: str = "") -> Letter:
+    """Render and store a draft. `recipient`: a member the letter goes to (talking points);
+    `to`: an address that replaces the client's first contact (name it in `extra` as
+    `recipient_name`)."""
     if kind not in Kind.values:
         raise ValidationError({"kind": _("Choose one of the kinds of letter offered.")})
     client = client or (engagement.client if engagement is not None else None)
@@ -71,8 +73,8 @@ def do_draft_letter(workspace, *, actor, kind: str, language: str | None = None,
         workspace=workspace, kind=kind, language=language, engagement=engagement,
         client=client, departure=departure,
         recipient_name=recipient.display_name if recipient is not None else out.recipient_name,
-        recipient_email=(recipient.email if recipient is not None else
-                         out.recipient_email if SPECS[kind].audience == "client" else ""),
+        recipient_email=(recipient.email if recipient is not None else to or (
+            out.recipient_email if SPECS[kind].audience == "client" else "")),
         subject=out.subject[:300], body=out.body, facts=out.facts,
         findings=[f.as_dict() for f in out.findings], created_by=actor,
     )
@@ -172,7 +174,9 @@ def obstacles(letter: Letter) -> list[str]:
 
 
 @transaction.atomic
-def do_send_letter(letter: Letter, *, actor) -> Letter:
+def do_send_letter(letter: Letter, *, actor, attachments=()) -> Letter:
+    """Queue the letter in the outbox. `attachments`: more (name, content, mime) to send
+    with it, such as a calendar invitation."""
     letter = Letter.objects.select_for_update().get(pk=letter.pk)
     problems = obstacles(letter)
     if problems:
@@ -180,7 +184,7 @@ def do_send_letter(letter: Letter, *, actor) -> Letter:
     workspace = letter.workspace
     subject = scrubbing.scrub(letter.subject, workspace)
     body = scrubbing.scrub(letter.body, workspace)
-    attachments = []
+    attachments = list(attachments)
     stem = slug_name(letter)
     if letter.attach_pdf:
         attachments.append((f"{stem}.pdf", letter_pdf(letter), "application/pdf"))
@@ -204,6 +208,18 @@ def slug_name(letter: Letter) -> str:
     return slugify(f"{letter.kind}-{letter.client or letter.workspace}")[:60] or "letter"
 
 
+def _to_the_client(letter: Letter) -> bool:
+    """Only a message to the client is an interaction with it (an invitation sent to a
+    successor is not)."""
+    client = letter.client
+    address = letter.recipient_email.lower()
+    if client is None or not address:
+        return False
+    domains = {d.lower() for d in client.domain_list}
+    return (address.rpartition("@")[2] in domains
+            or client.contacts.filter(email__iexact=address).exists())
+
+
 @transaction.atomic
 def do_note_delivery(email: OutboundEmail) -> Letter | None:
     """The outbox finished with a letter's message: mark it sent (and file the interaction)
@@ -214,7 +230,8 @@ def do_note_delivery(email: OutboundEmail) -> Letter | None:
     if email.state == OutboundEmail.State.SENT:
         letter.state, letter.sent_at, letter.failure = LetterState.SENT, email.sent_at, ""
         record(letter.workspace, None, "letter.sent", letter, letter_kind=letter.kind, to=email.to)
-        interactions.record_outbound(letter)
+        if _to_the_client(letter):
+            interactions.record_outbound(letter)
     else:
         letter.state, letter.failure = LetterState.FAILED, email.last_error
         record(letter.workspace, None, "letter.failed", letter, letter_kind=letter.kind,

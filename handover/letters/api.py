@@ -6,9 +6,10 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
-from handover.api.api import Invalid, _membership
-from handover.api.paging import Rows, paged
 from handover.clients.models import Engagement
+from handover.core.rest.access import membership_in
+from handover.core.rest.errors import Invalid
+from handover.core.rest.paging import Rows, paged
 
 from . import actions, selectors
 from .explain import explained
@@ -24,6 +25,7 @@ class DraftIn(Schema):
     departure_id: int | None = None
     language: str = ""
     call_time: str = ""
+    agenda: str = ""
     access_list: str = ""
     archive_link: str = ""
 
@@ -75,7 +77,7 @@ def letter_out(letter, *, reasons: list[str] | None = None, full: bool = True) -
 @paged
 def list_letters(request, ws: str, state: str = ""):
     """Each letter without `obstacles` (what still stops sending): see GET /letters/{id}."""
-    membership = _membership(request, ws, "write_letters")
+    membership = membership_in(request, ws, "write_letters")
     workspace = membership.workspace
     reasons = reasons_of(workspace)
 
@@ -90,7 +92,7 @@ def list_letters(request, ws: str, state: str = ""):
 def draft_letter(request, ws: str, payload: DraftIn):
     from handover.departures.selectors import departures_of
 
-    membership = _membership(request, ws, "write_letters")
+    membership = membership_in(request, ws, "write_letters")
     engagement = departure = None
     if payload.engagement_id:
         engagement = Engagement.objects.filter(workspace=membership.workspace,
@@ -105,7 +107,8 @@ def draft_letter(request, ws: str, payload: DraftIn):
         letter = actions.do_draft_letter(
             membership.workspace, actor=request.auth, kind=payload.kind,
             language=payload.language or None, engagement=engagement, departure=departure,
-            extra={"call_time": payload.call_time, "access_list": payload.access_list,
+            extra={"call_time": payload.call_time, "agenda": payload.agenda,
+                   "access_list": payload.access_list,
                    "archive_link": payload.archive_link})
     except ValidationError as err:
         raise _invalid(err) from err
@@ -114,13 +117,13 @@ def draft_letter(request, ws: str, payload: DraftIn):
 
 @router.get("/w/{ws}/letters/{letter_id}", response=dict)
 def get_letter(request, ws: str, letter_id: int):
-    membership = _membership(request, ws, "write_letters")
+    membership = membership_in(request, ws, "write_letters")
     return letter_out(selectors.letter(membership, letter_id))
 
 
 @router.patch("/w/{ws}/letters/{letter_id}", response=dict)
 def edit_letter(request, ws: str, letter_id: int, payload: EditIn):
-    membership = _membership(request, ws, "write_letters")
+    membership = membership_in(request, ws, "write_letters")
     letter = selectors.letter(membership, letter_id)
     data = {"subject": letter.subject, "body": letter.body,
             "recipient_email": letter.recipient_email, "attach_pdf": letter.attach_pdf,
@@ -134,7 +137,7 @@ def edit_letter(request, ws: str, letter_id: int, payload: EditIn):
 
 
 def _act(request, ws, letter_id, capability, do, **kwargs):
-    membership = _membership(request, ws, capability)
+    membership = membership_in(request, ws, capability)
     letter = selectors.letter(membership, letter_id)
     try:
         letter = do(letter, actor=request.auth, **kwargs)

@@ -24,6 +24,8 @@ class DraftForm(forms.Form):
                                  required=False)
     call_time = forms.CharField(label=_("Time of the handover call"), required=False,
                                 max_length=200)
+    agenda = forms.CharField(label=_("Agenda"), required=False,
+                             widget=forms.Textarea(attrs={"rows": 4}))
     access_list = forms.CharField(label=_("Accesses to revoke"), required=False,
                                   widget=forms.Textarea(attrs={"rows": 4}))
     archive_link = forms.CharField(label=_("Archive link"), required=False, max_length=500)
@@ -47,7 +49,8 @@ class DraftForm(forms.Form):
         return data
 
     def extra(self) -> dict:
-        return {k: self.cleaned_data.get(k) for k in ("call_time", "access_list", "archive_link")}
+        return {k: self.cleaned_data.get(k) for k in ("call_time", "agenda", "access_list",
+                                                   "archive_link")}
 
 
 class EditForm(forms.Form):

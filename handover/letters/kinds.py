@@ -49,5 +49,7 @@ SPECS: dict[str, KindSpec] = {
 }
 
 # Kinds a workspace sends only after a manager's approval unless its policy says otherwise.
+# The offboarding journey's letters (access revocation, handover call) are not among them:
+# they go out when the journey asks, unless the policy adds them or the check objects.
 DEFAULT_APPROVAL = (Kind.FAREWELL, Kind.NO_LONGER_WITH_US, Kind.TALKING_POINTS,
                     Kind.PUBLIC_STATEMENT)

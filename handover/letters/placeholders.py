@@ -31,6 +31,7 @@ REGISTRY: dict[str, tuple[str, str]] = {
     "legal_contact": (_("Who answers legal questions (the company's lawyer)."), "data"),
     "today": (_("The date of the letter, in the reader's date format."), "data"),
     "call_time": (_("When the handover call takes place."), "writer"),
+    "agenda": (_("What the handover call will cover, one topic per line."), "writer"),
     "access_list": (_("The accounts and accesses to revoke, one per line."), "writer"),
     "archive_link": (_("Where the client downloads the archive of the files."), "writer"),
 }

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import timedelta
 
-from babel.dates import format_date
 from babel.lists import format_list
 from babel.numbers import format_currency, format_decimal
-from django.apps import apps
 from django.utils import timezone
 from django.utils.translation import to_locale
+
+from handover.core.templatetags.handover import date_long
 
 from . import scrub as scrubbing
 from .kinds import SPECS
@@ -35,8 +35,6 @@ def locale_of(language: str) -> str:
     return to_locale(language)
 
 
-def long_date(value: date | None, language: str) -> str:
-    return format_date(value, format="long", locale=locale_of(language)) if value else ""
 
 
 def primary_contact(client):
@@ -63,24 +61,6 @@ def _successors(departure) -> list:
     return out
 
 
-def _access_list(engagement) -> str:
-    """Accounts from the access inventory, when the offboarding app provides one."""
-    if engagement is None or not apps.is_installed("handover.offboarding"):
-        return ""
-    try:
-        model = apps.get_model("offboarding", "Access")
-    except LookupError:
-        return ""
-    names = {f.name for f in model._meta.get_fields()}
-    if "engagement" not in names:
-        return ""
-    try:
-        rows = model.objects.filter(workspace=engagement.workspace, engagement=engagement)
-        return "\n".join(f"- {row}" for row in rows)
-    except Exception:  # noqa: BLE001 - another app's model we do not own; leave it to the writer
-        return ""
-
-
 def facts_for(kind: str, language: str, *, workspace, sender=None, engagement=None,
               client=None, departure=None, extra: dict | None = None) -> dict[str, str]:
     """Every placeholder's value for this letter, formatted for `language`."""
@@ -90,7 +70,7 @@ def facts_for(kind: str, language: str, *, workspace, sender=None, engagement=No
     today = timezone.localdate()
     facts: dict[str, str] = {
         "workspace_name": workspace.name,
-        "today": long_date(today, language),
+        "today": date_long(today, language),
         "client_name": client.name if client else "",
         "recipient_name": contact.name if contact else (client.name if client else ""),
         "sender_name": sender.display_name if sender else "",
@@ -100,18 +80,17 @@ def facts_for(kind: str, language: str, *, workspace, sender=None, engagement=No
         end = engagement.end_date or today + timedelta(days=engagement.notice_days)
         facts.update({
             "engagement_title": engagement.title,
-            "end_date": long_date(end, language),
+            "end_date": date_long(end, language),
             "notice_days": format_decimal(engagement.notice_days, locale=loc),
             "support_rate": (format_currency(engagement.support_rate, engagement.currency,
                                              locale=loc)
                              if engagement.support_rate is not None else ""),
-            "access_list": _access_list(engagement),
         })
     if departure is not None:
         leaver = departure.leaver
         facts.update({
             "leaver_name": leaver.display_name,
-            "last_day": long_date(departure.last_day, language),
+            "last_day": date_long(departure.last_day, language),
             "hr_contact": departure.hr_contact,
             "legal_contact": departure.legal_contact or departure.hr_contact,
         })

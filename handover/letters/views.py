@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from handover.core.access import can, workspace_view
+from handover.core.views import form_errors_to_messages
 
 from . import actions, selectors
 from .documents import letter_docx, letter_pdf
@@ -23,11 +24,6 @@ from .texts import languages
 
 def _to_letter(request, letter):
     return redirect("letter_detail", ws=request.workspace.slug, letter_id=letter.pk)
-
-
-def _errors(request, err: ValidationError) -> None:
-    for message in err.messages:
-        messages.error(request, message)
 
 
 @workspace_view("write_letters")
@@ -57,7 +53,7 @@ def letter_new(request):
                 language=data["language"] or None, engagement=data["engagement"],
                 departure=data["departure"], extra=form.extra())
         except ValidationError as err:
-            _errors(request, err)
+            form_errors_to_messages(request, err)
         else:
             return _to_letter(request, letter)
     return render(request, "letters/letter_new.html", {"form": form})
@@ -76,7 +72,7 @@ def letter_detail(request, letter_id: int):
         try:
             actions.do_edit_letter(letter, actor=request.user, **form.cleaned_data)
         except ValidationError as err:
-            _errors(request, err)
+            form_errors_to_messages(request, err)
         else:
             messages.success(request, _("The letter was saved and checked again."))
             return _to_letter(request, letter)
@@ -103,7 +99,7 @@ def _post_action(request, letter_id, do, success: str, *, note=False):
     try:
         do(letter, actor=request.user, **kwargs)
     except ValidationError as err:
-        _errors(request, err)
+        form_errors_to_messages(request, err)
     else:
         messages.success(request, success)
     return _to_letter(request, letter)
@@ -182,10 +178,7 @@ def letter_template_edit(request):
                 actions.do_save_template(request.workspace, actor=request.user, kind=kind,
                                          language=language, **form.cleaned_data)
             except ValidationError as err:
-                for field, errs in err.message_dict.items() if hasattr(err, "error_dict") \
-                        else [(None, err.messages)]:
-                    for e in errs:
-                        form.add_error(field if field in form.fields else None, e)
+                form_errors_to_messages(request, err, form)
             else:
                 messages.success(request, _("The template was saved."))
                 return redirect("letter_templates", ws=request.workspace.slug)

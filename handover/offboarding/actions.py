@@ -13,11 +13,12 @@ from django.utils import timezone, translation
 from handover.clients.actions import do_update_engagement
 from handover.clients.models import Engagement, EngagementStatus
 from handover.core.audit import record
-from handover.core.mail import queue_text
 from handover.core.models import Workspace
 from handover.core.templatetags.handover import date_long, datetime_short
+from handover.letters import actions as letters
+from handover.letters.kinds import Kind
 
-from . import defaults
+from . import defaults, selectors
 from .models import (
     AccessAccount,
     AccountKind,
@@ -32,7 +33,6 @@ from .models import (
 )
 from .notice import compute, due_date
 from .rules import calendar_for
-from .texts import text
 
 
 class PlanRefused(ValueError):
@@ -262,30 +262,38 @@ def do_update_call(plan: Plan, *, actor, **fields) -> Plan:
 
 
 @transaction.atomic
-def do_invite_successor(plan: Plan, *, actor, agenda: list[str], author: str):
+def do_invite_successor(plan: Plan, *, actor, agenda: list[str], author: str = ""):
+    """The letters app's handover-call invitation to the successor, with the call as an
+    iCalendar attachment, in the successor's language (a member's own, else the client's).
+
+    Returns the letter. It is queued at once unless the letters app stops it (the
+    workspace's policy asks for approval of this kind, or the check found a serious
+    problem): then it waits as a draft in Letters and the call is not marked as invited.
+    """
     from .calendar import invitation_ics
 
     if not (plan.successor_email and plan.call_at):
         raise PlanRefused("call_incomplete")
     engagement = plan.engagement
-    language = engagement.client.language
+    language = (selectors.member_language(plan.workspace, plan.successor_email)
+                or engagement.client.language)
     with translation.override(language), timezone.override(ZoneInfo(engagement.time_zone)):
         when = datetime_short(plan.call_at)
-    values = {"engagement": engagement.title, "client": engagement.client.name,
-              "successor": plan.successor_name or plan.successor_email, "when": when,
-              "agenda": "\n".join(f"- {item}" for item in agenda), "author": author}
-    email = queue_text(
-        to=plan.successor_email, kind="offboarding_invitation", language=language,
-        subject=text(language, "invite_subject", **values),
-        body=text(language, "invite_body", **values), workspace=plan.workspace,
-        attachments=[("invitation.ics", invitation_ics(plan, agenda=agenda, organiser=actor),
-                      "text/calendar; method=REQUEST")],
-    )
+    extra = {"recipient_name": plan.successor_name or plan.successor_email, "call_time": when,
+             "agenda": "\n".join(f"- {item}" for item in agenda), "sender_name": author}
+    letter = letters.do_draft_letter(plan.workspace, actor=actor, kind=Kind.HANDOVER_CALL,
+                                     language=language, engagement=engagement,
+                                     to=plan.successor_email, extra=extra)
+    if letters.obstacles(letter):
+        return letter
+    ics = invitation_ics(plan, agenda=agenda, organiser=actor, summary=letter.subject)
+    letter = letters.do_send_letter(letter, actor=actor, attachments=[
+        ("invitation.ics", ics, "text/calendar; method=REQUEST")])
     plan.call_invited_at = timezone.now()
     plan.save(update_fields=["call_invited_at"])
     record(plan.workspace, actor, "offboarding_plan.successor_invited", plan,
            to=plan.successor_email, when=when)
-    return email
+    return letter
 
 
 @transaction.atomic
@@ -381,31 +389,42 @@ def do_set_account_state(account: AccessAccount, *, actor, state: str) -> Access
 
 @transaction.atomic
 def do_request_revocation(engagement: Engagement, *, actor, accounts, to: str,
-                          author: str, last_day: date | None = None):
-    """One letter to the client listing the accounts; each one is marked as requested."""
+                          author: str = "", last_day: date | None = None):
+    """The letters app's access-revocation request to the client, listing the accounts.
+
+    Returns the letter. It is queued at once unless the letters app stops it (the
+    workspace's policy asks for approval of this kind, or the check found a serious
+    problem): then it waits as a draft in Letters and the accounts stay as they are.
+    Once queued, each account is marked as requested, waiting for the client's
+    confirmation.
+    """
     accounts = [a for a in accounts if a.workspace_id == engagement.workspace_id]
     if not accounts:
         raise PlanRefused("no_accounts")
-    language = engagement.client.language
+    workspace, client = engagement.workspace, engagement.client
+    language = client.language
     lines = "\n".join(
         f"- {a.system}" + (f" ({a.url})" if a.url else "") + (f": {a.login}" if a.login else "")
         for a in accounts)
-    with translation.override(language):
-        day = date_long(last_day or engagement.end_date or timezone.localdate())
-    values = {"engagement": engagement.title, "client": engagement.client.name,
-              "last_day": day, "accounts": lines, "author": author}
-    email = queue_text(to=to, kind="offboarding_revocation", language=language,
-                       subject=text(language, "revocation_subject", **values),
-                       body=text(language, "revocation_body", **values),
-                       workspace=engagement.workspace)
+    day = last_day or engagement.end_date or timezone.localdate()
+    contact = selectors.contact_by_email(workspace, client, to)
+    extra = {"access_list": lines, "end_date": date_long(day, language),
+             "recipient_name": contact.name if contact is not None else client.name,
+             "sender_name": author}
+    letter = letters.do_draft_letter(workspace, actor=actor, kind=Kind.ACCESS_REVOCATION,
+                                     language=language, engagement=engagement, to=to,
+                                     extra=extra)
+    if letters.obstacles(letter):
+        return letter
+    letter = letters.do_send_letter(letter, actor=actor)
     now = timezone.now()
     for account in accounts:
         account.state, account.requested_at, account.request_email = (
-            AccountState.REQUESTED, now, email)
+            AccountState.REQUESTED, now, letter.email)
         account.save(update_fields=["state", "requested_at", "request_email"])
-    record(engagement.workspace, actor, "access_account.revocation_requested", engagement,
+    record(workspace, actor, "access_account.revocation_requested", engagement,
            to=to, count=len(accounts))
-    return email
+    return letter
 
 
 @transaction.atomic

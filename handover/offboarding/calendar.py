@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vCalAddress, vText
 
 from .models import Plan, StepState
-from .texts import text
 
 
 def _calendar(name: str, method: str | None = None) -> Calendar:
@@ -24,7 +24,9 @@ def _calendar(name: str, method: str | None = None) -> Calendar:
 def plan_ics(plan: Plan) -> bytes:
     engagement = plan.engagement
     language = plan.created_by.language if plan.created_by else engagement.client.language
-    cal = _calendar(text(language, "plan_calendar", engagement=str(engagement)))
+    with translation.override(language):
+        name = _("Offboarding: %(engagement)s") % {"engagement": engagement}
+    cal = _calendar(name)
     stamp = timezone.now()
     for step in plan.steps.all():
         event = Event()
@@ -45,20 +47,23 @@ def plan_ics(plan: Plan) -> bytes:
     return cal.to_ical()
 
 
-def _call_event(plan: Plan, stamp) -> Event:
-    language = plan.engagement.client.language
+def _call_event(plan: Plan, stamp, summary: str = "") -> Event:
+    if not summary:
+        with translation.override(plan.engagement.client.language):
+            summary = _("Handover call: %(engagement)s") % {"engagement": plan.engagement.title}
     event = Event()
     event.add("uid", f"plan-call-{plan.pk}@handover")
     event.add("dtstamp", stamp)
-    event.add("summary", text(language, "invite_subject", engagement=plan.engagement.title))
+    event.add("summary", summary)
     event.add("dtstart", plan.call_at)
     event.add("dtend", plan.call_at + timedelta(minutes=plan.call_minutes))
     return event
 
 
-def invitation_ics(plan: Plan, *, agenda: list[str], organiser) -> bytes:
+def invitation_ics(plan: Plan, *, agenda: list[str], organiser, summary: str = "") -> bytes:
+    """The call as an invitation; `summary`: the event's title (the letter's subject)."""
     cal = _calendar(plan.engagement.title, method="REQUEST")
-    event = _call_event(plan, timezone.now())
+    event = _call_event(plan, timezone.now(), summary)
     event.add("description", "\n".join(f"- {item}" for item in agenda))
     if organiser is not None and getattr(organiser, "email", ""):
         who = vCalAddress(f"mailto:{organiser.email}")

@@ -8,11 +8,11 @@ other lines are paragraphs.
 from __future__ import annotations
 
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from handover.core.templatetags.handover import date_long
 
 from . import selectors
-from .texts import text
 
 
 def _cell(value) -> str:
@@ -40,8 +40,17 @@ def _files(engagement, workspace) -> list[str]:
 
 
 def draft(plan, *, author: str) -> str:
+    """The first draft in the client's language; its headings come from the catalogues."""
     with translation.override(plan.engagement.client.language):
         return _draft(plan, author=author)
+
+
+def _heading(text: str) -> str:
+    return "## " + text
+
+
+def _fact(label: str, day) -> str:
+    return f"- {label}: {date_long(day)}"
 
 
 def _draft(plan, *, author: str) -> str:
@@ -50,32 +59,30 @@ def _draft(plan, *, author: str) -> str:
     client = engagement.client
     lang = client.language
 
-    def h(key):
-        return text(lang, key)
-
-    out = [f"# {text(lang, 'recap_title', engagement=engagement.title)}",
-           text(lang, "recap_intro", author=author, client=client.name,
-                last_day=date_long(plan.last_day)), "", f"## {h('contacts')}"]
+    title = _("Handover notes: %(engagement)s") % {"engagement": engagement.title}
+    intro = _("Prepared by %(author)s for %(client)s. Last working day: %(last_day)s.") % {
+        "author": author, "client": client.name, "last_day": date_long(plan.last_day)}
+    out = ["# " + title, intro, "", _heading(_("Contacts"))]
     contacts = selectors.contacts_for_recap(workspace, client)
-    out += _table([h("name"), h("role"), h("email"), h("phone")],
+    out += _table([_("Name"), _("Role"), _("E-mail"), _("Phone")],
                   [[c.name, c.role, c.email, c.phone] for c in contacts])
     duties = _duties(engagement, workspace, lang)
     if duties:
-        out += ["", f"## {h('duties')}", *duties]
-    out += ["", f"## {h('systems')}", h("no_secrets")]
+        out += ["", _heading(_("Duties and procedures")), *duties]
+    out += ["", _heading(_("Systems and accounts")),
+            _("Passwords are not part of this document; ask the client for new access.")]
     accounts = selectors.accounts_of(workspace, engagement=engagement)
-    out += _table([h("system"), h("address"), h("login"), h("kind")],
+    out += _table([_("System"), _("Address"), _("Login name"), _("Kind")],
                   [[a.system, a.url, a.login, a.get_kind_display()] for a in accounts])
     files = _files(engagement, workspace)
     if files:
-        out += ["", f"## {h('files')}", *files]
-    out += ["", f"## {h('open_items')}"]
+        out += ["", _heading(_("Where the files are")), *files]
+    out += ["", _heading(_("Open items"))]
     out += [f"- {s.title} ({date_long(s.due_date)})" for s in selectors.open_steps(plan)]
-    out += ["", f"## {h('dates')}"]
-    out += [f"- {h('notice_given')}: {date_long(plan.notice_date)}",
-            f"- {h('last_day')}: {date_long(plan.last_day)}"]
+    out += ["", _heading(_("Key dates")), _fact(_("Notice given"), plan.notice_date),
+            _fact(_("Last working day"), plan.last_day)]
     if plan.support_until:
-        out.append(f"- {h('support_until')}: {date_long(plan.support_until)}")
+        out.append(_fact(_("Available for questions until"), plan.support_until))
     return "\n".join(out)
 
 

@@ -9,13 +9,7 @@ from django.apps import apps
 from django.db.models import QuerySet, Sum
 from django.shortcuts import get_object_or_404
 
-from handover.clients.models import (
-    Client,
-    ClientDomain,
-    Contact,
-    Engagement,
-    EngagementStatus,
-)
+from handover.clients.models import Client, ClientDomain, Contact
 from handover.clients.selectors import visible_engagements
 from handover.core.models import Membership, Workspace
 
@@ -90,6 +84,24 @@ def contacts_for_recap(workspace: Workspace, client) -> QuerySet[Contact]:
     return Contact.objects.filter(workspace=workspace, client=client).order_by("name")
 
 
+def contact_by_email(workspace: Workspace, client, email: str) -> Contact | None:
+    """The client's contact with this address, if the address is one of theirs."""
+    if not email:
+        return None
+    return Contact.objects.filter(workspace=workspace, client=client,
+                                  email__iexact=email).order_by("pk").first()
+
+
+def member_language(workspace: Workspace, email: str) -> str:
+    """The language of the workspace's active member with this address ("" if none)."""
+    from handover.core.selectors import member_users
+
+    if not email:
+        return ""
+    user = member_users(workspace).filter(email__iexact=email).first()
+    return user.language if user is not None else ""
+
+
 def accounts_of(workspace: Workspace, *, engagement=None,
                 unassigned: bool = False) -> QuerySet[AccessAccount]:
     accounts = AccessAccount.objects.filter(workspace=workspace).select_related(
@@ -127,13 +139,6 @@ def client_matching(workspace: Workspace) -> tuple[dict, dict]:
     names = {c.name.casefold(): c for c in Client.objects.filter(
         workspace=workspace, archived_at__isnull=True)}
     return domains, names
-
-
-def current_engagement(workspace: Workspace, client) -> Engagement | None:
-    """The client's latest engagement that has not ended."""
-    return (Engagement.objects.filter(workspace=workspace, client=client,
-                                      archived_at__isnull=True)
-            .exclude(status=EngagementStatus.ENDED).order_by("-start_date").first())
 
 
 def rows_about(app_label: str, workspace: Workspace, engagement) -> list[tuple[type, list]]:

@@ -46,6 +46,13 @@ def warning_texts(notice) -> list[str]:
     return out
 
 
+def letter_waits(request, letter):
+    """A letter the letters app did not let go out yet: its page says what it waits for."""
+    messages.warning(request, _("The letter was drafted but not sent yet: see below what it "
+                                "still needs."))
+    return redirect("letter_detail", ws=request.workspace.slug, letter_id=letter.pk)
+
+
 def _author(request) -> str:
     return request.user.display_name
 
@@ -265,13 +272,16 @@ def plan_call(request, plan_id: int):
         actions.do_update_call(plan, actor=request.user, **form.cleaned_data)
         if request.POST.get("invite"):
             try:
-                actions.do_invite_successor(plan, actor=request.user,
-                                            agenda=agenda_of(request, plan),
-                                            author=_author(request))
-                messages.success(request, _("The invitation is in the outbox."))
+                letter = actions.do_invite_successor(plan, actor=request.user,
+                                                     agenda=agenda_of(request, plan),
+                                                     author=_author(request))
             except actions.PlanRefused:
                 messages.error(request, _("Give the successor's e-mail address and the "
                                           "call's date and time first."))
+            else:
+                if letter.email_id is None:
+                    return letter_waits(request, letter)
+                messages.success(request, _("The invitation is in the outbox."))
         else:
             messages.success(request, _("The handover call was saved."))
         return redirect("plan_call", ws=request.workspace.slug, plan_id=plan.pk)

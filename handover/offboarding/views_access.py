@@ -15,6 +15,7 @@ from . import actions, selectors
 from .forms import AccountForm, AccountStateForm, ImportForm, RevocationForm
 from .importing import ImportRefused, import_export
 from .models import AccountState
+from .views import letter_waits
 
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
 
@@ -103,10 +104,12 @@ def revocation_new(request, engagement_id: int):
                           initial={"to": contact.email if contact else ""})
     if request.method == "POST" and form.is_valid():
         plan = selectors.plans_of(request.membership).filter(engagement=engagement).first()
-        actions.do_request_revocation(
+        letter = actions.do_request_revocation(
             engagement, actor=request.user, accounts=list(form.cleaned_data["accounts"]),
             to=form.cleaned_data["to"], author=request.user.display_name,
             last_day=plan.last_day if plan else None)
+        if letter.email_id is None:
+            return letter_waits(request, letter)
         messages.success(request, _("The request is in the outbox."))
         return redirect("access_account_list", ws=request.workspace.slug)
     return render(request, "offboarding/revocation.html", {
