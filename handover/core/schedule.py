@@ -1,8 +1,11 @@
 """Periodic jobs: each app may list them in `schedule.py` as JOBS = [Job(...)].
 
-`handover scheduler` (started by `handover serve`) calls `run_due` every minute; a job runs
-at most once per interval per workspace, however many schedulers run, and only enqueues a
-task: the work happens in the task worker.
+`jobs()` gathers them from every app. `handover scheduler` (started by `handover serve`)
+calls `core.actions.do_run_due_jobs` every minute (`--every` seconds; `--once` for cron).
+For each job and workspace it claims the `ScheduledRun` row with a conditional update, so
+a job runs at most once per interval per workspace however many schedulers run; the first
+check for a workspace runs the job at once. A job only enqueues its task with the
+workspace id when the claim commits: the work happens in the task worker.
 """
 
 from __future__ import annotations
