@@ -17,10 +17,9 @@ from handover.departures.actions import (
     do_log_question,
     do_reassign,
     do_record_departure,
-    end_of_last_day,
 )
 from handover.departures.models import DepartureState, Reassignment
-from handover.departures.selectors import tracker
+from handover.departures.selectors import end_of_last_day, tracker
 from handover.letters.actions import (
     do_approve_letter,
     do_edit_letter,

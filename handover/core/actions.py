@@ -112,14 +112,6 @@ def do_invite_member(
     return invitation, token
 
 
-def find_invitation(token: str) -> Invitation | None:
-    return (
-        Invitation.objects.select_related("workspace")
-        .filter(token_hash=hash_token(token))
-        .first()
-    )
-
-
 @transaction.atomic
 def do_accept_invitation(invitation: Invitation, *, actor) -> Membership:
     # Lock the row so that two clicks on the same link cannot both succeed.

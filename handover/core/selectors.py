@@ -7,6 +7,8 @@ from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from handover.lib.tokens import hash_token
+
 from .models import AuditEvent, Invitation, Membership, Workspace
 
 
@@ -57,3 +59,11 @@ def activity(workspace: Workspace, *, verb_prefix: str = "") -> QuerySet[AuditEv
 
 def events_for_target(workspace: Workspace, obj) -> QuerySet[AuditEvent]:
     return activity(workspace).filter(target_type=obj._meta.label_lower, target_id=str(obj.pk))
+
+
+def find_invitation(token: str) -> Invitation | None:
+    return (
+        Invitation.objects.select_related("workspace")
+        .filter(token_hash=hash_token(token))
+        .first()
+    )

@@ -150,7 +150,7 @@ def revoke_invitation(request, invitation_id: int):
 
 
 def accept_invitation(request, token: str):
-    invitation = actions.find_invitation(token)
+    invitation = selectors.find_invitation(token)
     if invitation is None or not invitation.is_usable:
         return render(request, "core/invitation_invalid.html", status=410)
     if request.user.is_authenticated:

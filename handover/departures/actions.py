@@ -5,8 +5,6 @@ The confidential reason is never written into the audit log: only the fact that 
 
 from __future__ import annotations
 
-from datetime import datetime, time
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -22,7 +20,7 @@ from handover.core.templatetags.handover import date_long
 from handover.letters.actions import do_draft_letter
 from handover.letters.kinds import Kind
 
-from . import elsewhere
+from . import elsewhere, selectors
 from .models import ClientQuestion, Departure, DepartureState, Reassignment
 
 FIELDS = ("kind", "last_day", "confidential_reason", "new_employer",
@@ -114,36 +112,14 @@ def do_update_departure(departure: Departure, *, actor, **fields) -> Departure:
     return departure
 
 
-def end_of_last_day(departure: Departure) -> datetime:
-    return timezone.make_aware(datetime.combine(departure.last_day, time.max))
-
-
 def _schedule_deactivation(departure_id: int) -> None:
     from .tasks import deactivate_leaver
 
     departure = Departure.objects.get(pk=departure_id)
     backend = deactivate_leaver.get_backend()
     if backend.supports_defer:
-        deactivate_leaver.using(run_after=end_of_last_day(departure)).enqueue(departure_id)
+        deactivate_leaver.using(run_after=selectors.end_of_last_day(departure)).enqueue(departure_id)
         Departure.objects.filter(pk=departure_id).update(deactivation_scheduled=True)
-
-
-def reassignment_preview(departure: Departure, choices: dict[int, object]) -> list[dict]:
-    """What a bulk reassignment would change: one row per engagement, nothing written."""
-    rows = []
-    for engagement in affected_engagements(departure):
-        successor = choices.get(engagement.pk)
-        rows.append({"engagement": engagement, "from": engagement.account_manager,
-                     "to": successor, "moves": elsewhere.open_items(engagement,
-                                                                    departure.leaver)})
-    return rows
-
-
-def affected_engagements(departure: Departure):
-    return (Engagement.objects.filter(workspace=departure.workspace,
-                                      account_manager=departure.leaver,
-                                      archived_at__isnull=True)
-            .select_related("client").order_by("client__name", "pk"))
 
 
 @transaction.atomic
@@ -181,7 +157,7 @@ def do_reassign(departure: Departure, *, actor, choices: dict[int, object],
         record(departure.workspace, actor, "departure.reassigned", departure,
                engagement=str(engagement), successor=successor.display_name, moved=moved)
         done.append(row)
-    draft_for_new_successors(departure, actor=actor, rows=done)
+    _draft_for_new_successors(departure, actor=actor, rows=done)
     return done
 
 
@@ -192,7 +168,7 @@ def do_deactivate_leaver(departure: Departure, *, actor=None, now=None) -> bool:
     now = now or timezone.now()
     if departure.deactivated_at is not None or departure.state != DepartureState.APPROVED:
         return False
-    if now < end_of_last_day(departure):
+    if now < selectors.end_of_last_day(departure):
         return False
     membership = departure.member
     if membership.is_active:
@@ -229,16 +205,9 @@ def do_log_question(departure: Departure, *, actor, client, asked_by: str, quest
 
 CLIENT_KINDS = (Kind.FAREWELL, Kind.NO_LONGER_WITH_US)
 # Who writes to the clients: the leaver herself when she chose to go, the company otherwise.
-VOLUNTARY = ("resignation", "retirement", "end_of_contract")
-
-
-def client_kind(departure) -> str:
-    return Kind.FAREWELL if departure.kind in VOLUNTARY else Kind.NO_LONGER_WITH_US
-
-
-def draft_for_new_successors(departure, *, actor, rows) -> list:
+def _draft_for_new_successors(departure, *, actor, rows) -> list:
     """After a reassignment: a draft for each client that has no letter of its kind yet."""
-    kind = client_kind(departure)
+    kind = selectors.client_kind(departure)
     have = set(departure.letters.filter(kind=kind).values_list("client_id", flat=True))
     letters = []
     for row in rows:

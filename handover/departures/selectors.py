@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import datetime, time
+
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
+from handover.clients.models import Engagement
 from handover.core.access import can
+from handover.letters.kinds import Kind
 
+from . import elsewhere
 from .models import ClientQuestion, Departure
 
 
@@ -36,8 +42,6 @@ def tracker(departure: Departure) -> list[dict]:
     from handover.letters.models import LetterState
     from handover.letters.selectors import letters_of_departure
 
-    from .actions import affected_engagements
-
     rows: dict[int, dict] = {}
     for r in departure.reassignments.select_related("engagement__client", "successor"):
         rows.setdefault(r.engagement.client_id, {"client": r.engagement.client,
@@ -57,3 +61,32 @@ def tracker(departure: Departure) -> list[dict]:
         letter = row["letter"]
         row["told"] = letter is not None and letter.state == LetterState.SENT
     return sorted(rows.values(), key=lambda r: r["client"].name)
+
+
+def end_of_last_day(departure: Departure) -> datetime:
+    return timezone.make_aware(datetime.combine(departure.last_day, time.max))
+
+
+def reassignment_preview(departure: Departure, choices: dict[int, object]) -> list[dict]:
+    """What a bulk reassignment would change: one row per engagement, nothing written."""
+    rows = []
+    for engagement in affected_engagements(departure):
+        successor = choices.get(engagement.pk)
+        rows.append({"engagement": engagement, "from": engagement.account_manager,
+                     "to": successor, "moves": elsewhere.open_items(engagement,
+                                                                    departure.leaver)})
+    return rows
+
+
+def affected_engagements(departure: Departure):
+    return (Engagement.objects.filter(workspace=departure.workspace,
+                                      account_manager=departure.leaver,
+                                      archived_at__isnull=True)
+            .select_related("client").order_by("client__name", "pk"))
+
+
+VOLUNTARY = ("resignation", "retirement", "end_of_contract")
+
+
+def client_kind(departure) -> str:
+    return Kind.FAREWELL if departure.kind in VOLUNTARY else Kind.NO_LONGER_WITH_US

@@ -51,7 +51,7 @@ def departure_detail(request, departure_id: int):
         "departure": departure,
         "show_reason": selectors.may_see_reason(request.membership),
         "manager": manager,
-        "engagements": actions.affected_engagements(departure),
+        "engagements": selectors.affected_engagements(departure),
         "tracker": selectors.tracker(departure) if manager else [],
         "questions": selectors.questions_of(departure) if manager else [],
         "question_form": QuestionForm(workspace=request.workspace),
@@ -96,7 +96,7 @@ def departure_approve(request, departure_id: int):
 @workspace_view("manage_departures")
 def departure_reassign(request, departure_id: int):
     departure = selectors.departure(request.membership, departure_id)
-    engagements = list(actions.affected_engagements(departure))
+    engagements = list(selectors.affected_engagements(departure))
     successors = successor_choices(request.workspace, departure.leaver)
     preview = None
     if request.method == "POST":
@@ -117,7 +117,7 @@ def departure_reassign(request, departure_id: int):
                                  % {"count": len(rows)})
                 return _to(request, departure)
         elif not errors:
-            preview = [row for row in actions.reassignment_preview(departure, choices)
+            preview = [row for row in selectors.reassignment_preview(departure, choices)
                        if row["to"] is not None]
             for row in preview:
                 row["phone"] = phones.get(row["engagement"].pk, "")

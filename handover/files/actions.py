@@ -120,7 +120,7 @@ def _refusal(err: Refused, typed: str, roots: list[str]) -> ValidationError:
                              "to it: %(roots)s.") % {"path": typed, "roots": ", ".join(roots)})
 
 
-def confined_folder(workspace, typed: str) -> str:
+def _confined_folder(workspace, typed: str) -> str:
     """The resolved folder when it lies in a folder open to the workspace, else a
     ValidationError saying why (in the reader's language)."""
     roots = selectors.open_roots(workspace)
@@ -166,7 +166,7 @@ def do_start_audit(workspace, *, actor, root: str, client=None, engagement=None,
             raise ValidationError(_("The folder %(path)s does not exist.") % {"path": root})
         root = os.path.abspath(root)
     else:
-        root = confined_folder(workspace, root)
+        root = _confined_folder(workspace, root)
     if rules is None:
         own = NamingRule.objects.filter(workspace=workspace).first()
         rules = own.as_dict() if own else {}

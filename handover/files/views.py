@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from handover.core.access import workspace_view
 from handover.core.views import form_errors_to_messages
 from handover.portal import actions as portal_actions
+from handover.portal import selectors as portal_selectors
 from handover.portal.selectors import deliveries_of
 
 from . import actions, selectors
@@ -143,7 +144,7 @@ def export_job_detail(request, export_job_id: int):
         else:
             messages.success(request, _("Send this link to %(email)s; it is shown only once: "
                                         "%(link)s") % {"email": delivery.recipient,
-                                                       "link": portal_actions.link_for(token)})
+                                                       "link": portal_selectors.link_for(token)})
             return redirect("export_job_detail", ws=request.workspace.slug,
                             export_job_id=job.pk)
     return render(request, "files/export_job.html", {

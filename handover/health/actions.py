@@ -1,363 +1,453 @@
-"""Writes for interactions, invoices and import runs. Atomic and audited."""
+"""Writes of relationship health: facts, summaries, findings, state, dismissals, digest.
+
+`do_compute_health(workspace)` is incremental for facts (only interactions without them are
+read and analysed) and recomputes the summaries in SQL from the facts.
+"""
 
 from __future__ import annotations
 
-import json
-import os
-import socket
+import logging
+from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date, timedelta
-from pathlib import Path
 
-from django.conf import settings
-from django.db import connection, transaction
-from django.utils import timezone, translation
-from django.utils.translation import gettext_noop
+from django.db import transaction
+from django.db.models import Count, F, Q, Sum
+from django.utils import timezone
 
-from handover.clients.actions import (
-    do_add_contact,
-    do_create_client,
-    do_create_engagement,
-)
-from handover.clients.models import Client, ClientDomain, Contact, Engagement
-from handover.clients.selectors import current_engagement
+from handover.clients.models import Engagement
 from handover.core.audit import record
 from handover.core.models import Workspace
+from handover.core.versions import touch
+from handover.lib.hours_check import Schedule, clock_for
 
-from .models import ImapCursor, ImportRun, ImportState, Interaction, Invoice
-from .secrets import seal
+from . import signals
+from .facts import (
+    TextReader,
+    Thresholds,
+    facts_for,
+    needs_text,
+    pending_rows,
+    text_job,
+    write_facts,
+)
+from .health_models import EngagementHealth, HealthFinding, HealthMonth, InteractionFacts
+from .importers.dates import EARLIEST, LATEST
+from .models import Interaction, Invoice
+
+CHUNK = 10000
+log = logging.getLogger(__name__)
 
 
-@transaction.atomic
-def do_ensure_client(workspace: Workspace, *, actor, name: str) -> Engagement:
-    """The client's current engagement; the client and an engagement on the default terms
-    are created when missing."""
-    client = Client.objects.filter(workspace=workspace, name__iexact=name.strip()).first()
-    if client is None:
-        client = do_create_client(workspace, actor=actor, name=name.strip(),
-                                  language=workspace.language, country="",
-                                  time_zone=settings.TIME_ZONE)
-    engagement = current_engagement(workspace, client)
-    if engagement is not None:
-        return engagement
-    return do_create_engagement(workspace, actor=actor, client=client, title=client.name,
-                                start_date=timezone.localdate(), time_zone=client.time_zone,
-                                currency=workspace.currency)
+def do_compute_facts(workspace: Workspace, *, engagement_ids=None, progress=None,
+                     failed: set | None = None) -> int:
+    """Facts for every placed interaction that has none yet; returns how many were added.
+
+    Interactions with an unknown date have none (nothing in them can be placed in time).
+    An interaction whose facts cannot be computed is logged and skipped; its engagement
+    is added to `failed`, and the others carry on."""
+    limits = Thresholds.for_workspace(workspace)
+    # Interactions filed under another engagement (or none) since: their facts go.
+    InteractionFacts.objects.filter(workspace=workspace).exclude(
+        engagement_id=F("interaction__engagement_id")).delete()
+    pending = Interaction.objects.filter(workspace=workspace, engagement__isnull=False,
+                                         facts__isnull=True, occurred_at__gte=EARLIEST,
+                                         occurred_at__lt=LATEST)
+    if engagement_ids is not None:
+        pending = pending.filter(engagement_id__in=engagement_ids)
+    engagements = {e.pk: e for e in Engagement.objects.filter(workspace=workspace)
+                   .select_related("client").prefetch_related("working_windows")}
+    clocks = {pk: clock_for(Schedule.for_engagement(e)) for pk, e in engagements.items()}
+    added = 0
+    last = 0
+    with TextReader() as reader:
+        while True:
+            rows = pending_rows(pending, last, CHUNK)
+            if not rows:
+                return added
+            now = timezone.now()
+            texts = [r for r in rows if needs_text(r)]
+            read = dict(zip((r.pk for r in texts), reader.read(
+                [text_job(r, engagements[r.engagement_id]) for r in texts]), strict=True))
+            batch = []
+            for row in rows:
+                try:
+                    batch.append(facts_for(row, engagements[row.engagement_id],
+                                           clocks[row.engagement_id], limits, now,
+                                           read.get(row.pk)))
+                except Exception:
+                    log.exception("The facts of interaction %s (engagement %s) could not be "
+                                  "computed", row.pk, row.engagement_id)
+                    if failed is not None:
+                        failed.add(row.engagement_id)
+            with transaction.atomic():
+                write_facts(batch)
+            added += len(batch)
+            last = rows[-1].pk
+            if progress:
+                progress(added)
 
 
-def do_write_interactions(workspace: Workspace, rows: list[Interaction]):
-    """Store new rows, skip those already there (same source and source id).
+def _month_rows(workspace, engagement_ids) -> dict[int, list[dict]]:
+    facts = InteractionFacts.objects.filter(workspace=workspace, engagement_id__in=engagement_ids)
+    inbound = Q(inbound=True)
+    out = Q(inbound=True) & ~Q(off_class="")
+    rows = (facts.values("engagement_id", "month").annotate(
+        inbound_n=Count("pk", filter=inbound),
+        out_n=Count("pk", filter=out),
+        w_in=Sum("weight", filter=inbound, default=0),
+        w_out=Sum("weight", filter=out, default=0),
+        weekend_n=Count("pk", filter=inbound & Q(off_class="weekend")),
+        holiday_n=Count("pk", filter=inbound & Q(off_class="holiday")),
+        last_minute_n=Count("pk", filter=inbound & Q(last_minute=True)),
+        changes_n=Count("pk", filter=Q(late_change=True)),
+        disrespect_n=Count("pk", filter=inbound & Q(disrespect__gt=0)),
+        serious_n=Count("pk", filter=inbound & Q(disrespect__gte=3)),
+        expectations_n=Count("pk", filter=inbound & Q(expectation=True)),
+    ).order_by("engagement_id", "month"))
+    result = defaultdict(list)
+    for r in rows:
+        result[r["engagement_id"]].append({
+            "month": r["month"], "inbound": r["inbound_n"], "out_of_hours": r["out_n"],
+            "weighted_inbound": r["w_in"], "weighted_out": r["w_out"],
+            "weekend": r["weekend_n"], "holiday": r["holiday_n"],
+            "last_minute": r["last_minute_n"], "schedule_changes": r["changes_n"],
+            "disrespect": r["disrespect_n"], "serious": r["serious_n"],
+            "expectations": r["expectations_n"]})
+    return result
 
-    Returns (the new rows, the number of duplicates). One batch, one transaction; the
-    import run's audit event is written by `do_finish_import`.
-    """
-    seen: dict[tuple[str, str], Interaction] = {}
-    duplicates = 0
+
+def _heatmaps(workspace, engagement_ids) -> dict[int, list[list[int]]]:
+    grids = defaultdict(lambda: [[0] * 24 for _ in range(7)])
+    rows = (InteractionFacts.objects
+            .filter(workspace=workspace, engagement_id__in=engagement_ids, inbound=True)
+            .annotate(hour=F("minute") / 60)
+            .values("engagement_id", "weekday", "hour").annotate(n=Count("pk"))
+            .order_by())
+    for r in rows:
+        grids[r["engagement_id"]][r["weekday"]][int(r["hour"])] += r["n"]
+    return grids
+
+
+FLAG_FIELDS = ("interaction_id", "workspace_id", "engagement_id", "interaction__occurred_at",
+               "disrespect", "expectation", "last_minute", "late_change", "deadline",
+               "weight", "off_class", "channel")
+
+
+def _flagged_facts(workspace, engagement_ids):
+    """The facts that become findings, as plain dicts (one query, no model instances)."""
+    return (InteractionFacts.objects
+            .filter(workspace=workspace, engagement_id__in=engagement_ids)
+            .filter(Q(inbound=True, disrespect__gt=0) | Q(inbound=True, expectation=True)
+                    | Q(inbound=True, last_minute=True) | Q(late_change=True)
+                    | Q(inbound=True, channel="call", weight__gte=3))
+            .values(*FLAG_FIELDS))
+
+
+def _findings_of(f: dict) -> list[HealthFinding]:
+    pk = f["interaction_id"]
+    base = dict(workspace_id=f["workspace_id"], engagement_id=f["engagement_id"],
+                occurred_at=f["interaction__occurred_at"], interaction_id=pk)
+    found = []
+    if f["disrespect"]:
+        found.append(HealthFinding(signal="disrespect", key=f"d:{pk}",
+                                   severity=f["disrespect"], **base))
+    if f["expectation"]:
+        found.append(HealthFinding(signal="expectations", key=f"e:{pk}", severity=1, **base))
+    if f["last_minute"]:
+        deadline = f["deadline"]
+        found.append(HealthFinding(
+            signal="last_minute", key=f"l:{pk}", severity=1,
+            data={"deadline": deadline.isoformat() if deadline else ""}, **base))
+    if f["late_change"]:
+        found.append(HealthFinding(signal="schedule_change", key=f"s:{pk}", severity=1,
+                                   **base))
+    if f["channel"] == "call" and f["weight"] >= 3:
+        found.append(HealthFinding(signal="out_of_hours", key=f"c:{pk}", severity=2,
+                                   data={"reason": f["off_class"]}, **base))
+    return found
+
+
+def _by_engagement(rows) -> dict[int, list]:
+    grouped = defaultdict(list)
     for row in rows:
-        key = (row.source, row.source_id)
-        if key in seen:
-            duplicates += 1
-        else:
-            seen[key] = row
-    existing = set()
-    for source in {s for s, _ in seen}:
-        ids = [i for s, i in seen if s == source]
-        for start in range(0, len(ids), 500):
-            existing.update(
-                (source, sid) for sid in Interaction.objects.filter(
-                    workspace=workspace, source=source, source_id__in=ids[start:start + 500]
-                ).values_list("source_id", flat=True)
-            )
-    fresh = [row for key, row in seen.items() if key not in existing]
-    with transaction.atomic():
-        Interaction.objects.bulk_create(fresh, batch_size=500, ignore_conflicts=True)
-    return fresh, duplicates + len(seen) - len(fresh)
+        grouped[row.engagement_id].append(row)
+    return grouped
 
 
-MAIL_COLUMNS = ("workspace_id", "engagement_id", "channel", "direction", "occurred_at",
-                "utc_offset_minutes", "subject", "body", "sender", "participants",
-                "counterpart", "source", "source_id", "import_run_id", "created_at", "sequence",
-                "raw_date")
+def _invoice_findings(workspace, engagement, invoices, limits, today):
+    found, delays, late_days, unpaid = [], [], [], 0
+    for inv in invoices:
+        end = inv.paid_on or today
+        days = (end - inv.due).days
+        if inv.paid_on is not None:
+            delays.append([inv.number, inv.due.isoformat(), max(0, days), True])
+            late_days.append(max(0, days))
+        elif days > 0:
+            delays.append([inv.number, inv.due.isoformat(), days, False])
+        if days > limits.late_payment_days or (inv.paid_on is None and days > 0):
+            found.append(HealthFinding(
+                workspace_id=workspace.pk, engagement_id=engagement.pk, signal="payment",
+                key=f"i:{inv.pk}", severity=2 if inv.paid_on is None else 1,
+                occurred_at=timezone.make_aware(
+                    timezone.datetime.combine(inv.due, timezone.datetime.min.time())),
+                invoice_id=inv.pk,
+                data={"days": days, "paid": inv.paid_on is not None,
+                      "amount": str(inv.amount), "currency": inv.currency}))
+            unpaid += inv.paid_on is None
+    return found, delays, late_days, unpaid
 
 
-def do_write_mail_rows(workspace: Workspace, rows: list[dict]) -> tuple[list[dict], int]:
-    """The bulk path for mail: plain tuples and one executemany per batch (the ORM's
-    per-row preparation costs more than parsing the message). Same rules as
-    `do_write_interactions`: returns (the new rows, the number of duplicates)."""
-    seen: dict[str, dict] = {}
-    for row in rows:
-        seen.setdefault(row["source_id"], row)
-    existing = set(Interaction.objects.filter(
-        workspace=workspace, source="mail", source_id__in=list(seen)
-    ).values_list("source_id", flat=True))
-    fresh = [row for key, row in seen.items() if key not in existing]
-    if fresh:
-        ops = connection.ops
-        now = ops.adapt_datetimefield_value(timezone.now())
-        table = Interaction._meta.db_table
-        columns = ", ".join(MAIL_COLUMNS)
-        marks = ", ".join(["%s"] * len(MAIL_COLUMNS))
-        # Table and column names are constants of this module; values are parameters.
-        sql = f"INSERT INTO {table} ({columns}) VALUES ({marks}) ON CONFLICT DO NOTHING"  # noqa: S608
-        values = [
-            (workspace.pk, r["engagement_id"], "email", r["direction"],
-             ops.adapt_datetimefield_value(r["occurred_at"]), r["utc_offset"], r["subject"],
-             r["body"], r["sender"], json.dumps(r["participants"]), r["counterpart"], "mail",
-             r["source_id"], r["import_run_id"], now, 0, r.get("raw_date", ""))
-            for r in fresh
-        ]
-        with transaction.atomic(), connection.cursor() as cursor:
-            cursor.executemany(sql, values)
-    return fresh, len(rows) - len(fresh)
-
-
-@transaction.atomic
-def do_record_schedule_change(workspace: Workspace, row: Interaction, *,
-                              move: Interaction | None = None, to=None,
-                              sequence: int = 0) -> bool:
-    """Record a moved meeting: the change row, and the meeting at its new time."""
-    if Interaction.objects.filter(workspace=workspace, source=row.source,
-                                  source_id=row.source_id).exists():
-        return False
-    row.save()
-    if move is not None and to is not None:
-        Interaction.objects.filter(pk=move.pk, workspace=workspace).update(
-            occurred_at=to, sequence=sequence)
-    return True
-
-
-@transaction.atomic
-def do_create_import(workspace: Workspace, *, actor, kind: str, label: str, upload=None,
-                     client_name: str = "", password: str = "") -> ImportRun:
-    run = ImportRun(workspace=workspace, kind=kind, label=label[:300], created_by=actor,
-                    client_name=client_name, sealed_secret=seal(password) if password else "")
-    if upload is not None:
-        run.upload.save(upload.name[-100:], upload, save=False)
-    run.save()
-    record(workspace, actor, "import.started", run, kind=kind, label=run.label)
-    return run
-
-
-def do_start_import(run: ImportRun) -> ImportRun:
-    """The run is being worked on by this process (recorded, so that a start-up on this
-    machine can tell when that process is gone: see `do_fail_dead_imports`)."""
-    run.state = ImportState.RUNNING
-    run.host = socket.gethostname()[:255]
-    run.pid = os.getpid()
-    run.process = process_identity(run.pid)
-    ImportRun.objects.filter(pk=run.pk).update(state=run.state, host=run.host, pid=run.pid,
-                                               process=run.process)
-    return run
-
-
-def process_identity(pid: int) -> str:
-    """The boot id and start time of a process (Linux; "" elsewhere). With the pid it
-    tells a process from a later one given the same id (after a restart, say)."""
+def _drift_context(workspace, ids):
+    """Duties per engagement and the day each engagement's rate last changed."""
     try:
-        boot = Path("/proc/sys/kernel/random/boot_id").read_text().strip()
-        stat = Path(f"/proc/{pid}/stat").read_text()
-        started = stat.rsplit(")", 1)[1].split()[19]  # field 22: start time, in ticks
-    except (OSError, IndexError):
-        return ""
-    return f"{boot}:{started}"[:80]
+        from handover.duties.models import Duty
+    except ImportError:  # the duties module is not installed
+        return {}, {}
+    from handover.core.models import AuditEvent
+
+    rate_changed = {}
+    for target, when, data in AuditEvent.objects.filter(
+            workspace=workspace, verb="engagement.updated", target_type="clients.engagement",
+            target_id__in=[str(i) for i in ids]).order_by("created_at").values_list(
+            "target_id", "created_at", "data"):
+        if "hourly_rate" in (data or {}).get("changes", {}):
+            rate_changed[int(target)] = when.date()
+    duties = _by_engagement(Duty.objects.filter(workspace=workspace, engagement_id__in=ids)
+                            .only("pk", "engagement_id", "started_on", "title"))
+    return duties, rate_changed
 
 
-def do_update_progress(run: ImportRun, **counts) -> None:
-    for name, value in counts.items():
-        setattr(run, name, value)
-    ImportRun.objects.filter(pk=run.pk).update(**counts)
+def _scope_drift(workspace, engagement, duties, rate_changed) -> list[HealthFinding]:
+    """Duties added after the engagement's rate last changed (or its start + 30 days)."""
+    since = engagement.start_date + timedelta(days=30)
+    if engagement.pk in rate_changed:
+        since = max(since, rate_changed[engagement.pk])
+    return [HealthFinding(workspace_id=workspace.pk, engagement_id=engagement.pk,
+                          signal="scope_drift", key=f"u:{d.pk}", severity=1,
+                          occurred_at=timezone.make_aware(timezone.datetime.combine(
+                              d.started_on, timezone.datetime.min.time())),
+                          data={"duty": d.title})
+            for d in duties if d.started_on > since]
 
 
-@transaction.atomic
-def do_finish_import(run: ImportRun, *, report: dict | None, error: str = "") -> ImportRun:
-    run.state = ImportState.FAILED if error else ImportState.DONE
-    run.error = error
-    run.sealed_secret = ""
-    run.finished_at = timezone.now()
-    if report:
-        for name in ("imported", "duplicates", "unmatched", "failed"):
-            setattr(run, name, report[name])
-        run.failures = report["failures"][:500]
-        run.unknown_dates = report.get("unknown_dates", 0)
-        run.undated = report.get("undated", [])[:500]
-    if run.upload:
-        run.upload.delete(save=False)
-    run.save()
-    record(run.workspace, run.created_by, "import.finished", run, kind=run.kind,
-           imported=run.imported, duplicates=run.duplicates, unmatched=run.unmatched,
-           failed=run.failed)
-    if run.state == ImportState.DONE:
-        # New evidence: the health of the workspace is recomputed in the background.
-        from .tasks import compute_health
+@dataclass
+class _Context:
+    """What every engagement's assessment reads, loaded once per recompute."""
 
-        workspace_id = run.workspace_id
-        transaction.on_commit(lambda: compute_health.enqueue(workspace_id))
-    return run
+    workspace: Workspace
+    limits: Thresholds
+    today: date
+    months: dict
+    grids: dict
+    invoices: dict
+    duties: dict
+    rate_changed: dict
+    fact_findings: dict
+    dismissed: dict
 
 
-def do_save_cursor(workspace: Workspace, *, host: str, username: str, folder: str,
-                   uidvalidity: int, last_uid: int) -> None:
-    ImapCursor.objects.update_or_create(
-        workspace=workspace, host=host, username=username, folder=folder,
-        defaults={"uidvalidity": uidvalidity, "last_uid": last_uid},
-    )
+def _assess_engagement(ctx: _Context, engagement, state: EngagementHealth):
+    """One engagement's months, findings and state (in memory; written by the caller).
+    Returns (months, findings)."""
+    rows = ctx.months.get(engagement.pk, [])
+    inv_found, delays, late_days, unpaid = _invoice_findings(
+        ctx.workspace, engagement, ctx.invoices[engagement.pk], ctx.limits, ctx.today)
+    found = ctx.fact_findings.get(engagement.pk, []) + inv_found + \
+        _scope_drift(ctx.workspace, engagement,
+                     ctx.duties[engagement.pk] if ctx.duties else [], ctx.rate_changed)
+    found += _out_of_hours_months(ctx.workspace, engagement, rows, ctx.limits)
+    gone = ctx.dismissed[engagement.pk]
+    found = [f for f in found if f.key not in gone]
+    months = [HealthMonth(workspace=ctx.workspace, engagement=engagement, **dict(r.items()))
+              for r in rows]
+    by_signal = defaultdict(list)
+    for f in found:
+        by_signal[f.signal].append(f)
+    result = signals.assess(signals.Inputs(
+        months=rows,
+        dismissed_months={k[2:] for k in gone if k.startswith("m:")},
+        late_invoices=list(late_days),
+        unpaid_overdue=unpaid,
+        disrespect=[f.severity for f in by_signal["disrespect"]],
+        expectations=len(by_signal["expectations"]),
+        last_minute=len(by_signal["last_minute"]),
+        schedule_changes=len(by_signal["schedule_change"]),
+        scope_drift=len(by_signal["scope_drift"]),
+    ), ctx.limits)
+    state.score = result["score"]
+    state.recommendation = result["recommendation"]
+    state.reasons = result["reasons"]
+    state.breakdown = result["breakdown"]
+    state.counts = result["counts"]
+    state.heatmap = ctx.grids.get(engagement.pk) or [[0] * 24 for _ in range(7)]
+    state.invoice_delays = delays[-24:]
+    state.computed_at = timezone.now()
+    state.failed_at = None
+    return months, found
 
 
-@transaction.atomic
-def do_assign_sender(workspace: Workspace, *, actor, address: str, client: Client,
-                     whole_domain: bool = False) -> int:
-    """File every unplaced interaction with this address (or its domain) under the
-    client's current engagement; later imports follow through the new contact or domain."""
-    address = address.strip().lower()
-    domain = address.rsplit("@", 1)[-1]
-    current = current_engagement(workspace, client)
-    engagement_id = current.pk if current else None
-    if whole_domain:
-        if not ClientDomain.objects.filter(workspace=workspace, domain=domain).exists():
-            ClientDomain.objects.create(workspace=workspace, client=client, domain=domain)
-    elif not Contact.objects.filter(workspace=workspace, email__iexact=address).exists():
-        do_add_contact(client, actor=actor, name=address.split("@")[0], email=address)
-    unplaced = Interaction.objects.filter(workspace=workspace, engagement__isnull=True)
-    if whole_domain:
-        unplaced = unplaced.filter(counterpart__iendswith="@" + domain)
-    else:
-        unplaced = unplaced.filter(counterpart=address)
-    filed = unplaced.update(engagement_id=engagement_id) if engagement_id else 0
-    record(workspace, actor, "interaction.assigned", client, address=address,
-           domain=whole_domain, filed=filed)
-    return filed
+def do_compute_health(workspace: Workspace, *, engagement_ids=None, progress=None) -> dict:
+    """Facts for new interactions, then every engagement's months, findings and state.
+
+    One engagement that cannot be assessed never stops the others: its error is logged
+    with its traceback, its earlier figures are kept, and its state records the failure
+    (its health page says so)."""
+    failed: set[int] = set()
+    added = do_compute_facts(workspace, engagement_ids=engagement_ids, progress=progress,
+                             failed=failed)
+    engagements = Engagement.objects.filter(workspace=workspace)
+    if engagement_ids is not None:
+        engagements = engagements.filter(pk__in=engagement_ids)
+    engagements = list(engagements)
+    ids = [e.pk for e in engagements]
+    duties, rate_changed = _drift_context(workspace, ids)
+    ctx = _Context(
+        workspace=workspace, limits=Thresholds.for_workspace(workspace),
+        today=timezone.localdate(), months=_month_rows(workspace, ids),
+        grids=_heatmaps(workspace, ids),
+        invoices=_by_engagement(Invoice.objects.filter(workspace=workspace,
+                                                       engagement_id__in=ids)
+                                .order_by("due", "pk")),
+        duties=duties, rate_changed=rate_changed, fact_findings=defaultdict(list),
+        dismissed=defaultdict(set))
+    for f in _flagged_facts(workspace, ids).iterator(chunk_size=2000):
+        ctx.fact_findings[f["engagement_id"]].extend(_findings_of(f))
+    with transaction.atomic():
+        for eid, key in HealthFinding.objects.filter(
+                workspace=workspace, engagement_id__in=ids, dismissed_at__isnull=False
+        ).values_list("engagement_id", "key"):
+            ctx.dismissed[eid].add(key)
+        states = {h.engagement_id: h for h in EngagementHealth.objects.filter(
+            workspace=workspace, engagement_id__in=ids)}
+        new_months, new_findings, summary, to_update, to_create = [], [], {}, [], []
+        for engagement in engagements:
+            state = states.get(engagement.pk) or EngagementHealth(
+                workspace=workspace, engagement=engagement)
+            if engagement.pk not in failed:
+                try:
+                    months, found = _assess_engagement(ctx, engagement, state)
+                except Exception:
+                    log.exception("The health of engagement %s could not be computed",
+                                  engagement.pk)
+                    failed.add(engagement.pk)  # the state's figures were not touched
+                else:
+                    new_months.extend(months)
+                    new_findings.extend(found)
+            if engagement.pk in failed:
+                state.failed_at = timezone.now()
+            (to_update if state.pk else to_create).append(state)
+            summary[engagement.pk] = {"score": state.score,
+                                      "recommendation": state.recommendation,
+                                      "counts": state.counts,
+                                      "failed": engagement.pk in failed}
+        done = [pk for pk in ids if pk not in failed]
+        # A failed engagement keeps its months and findings from before.
+        HealthMonth.objects.filter(workspace=workspace, engagement_id__in=done).delete()
+        kept = {(eid, key): (pk, severity, data) for pk, eid, key, severity, data in
+                HealthFinding.objects.filter(workspace=workspace, engagement_id__in=done,
+                                             dismissed_at__isnull=True)
+                .values_list("pk", "engagement_id", "key", "severity", "data")}
+        # Replacing the rows is much faster than a bulk UPDATE of JSON columns in SQLite;
+        # the primary keys and last week's figures are kept.
+        EngagementHealth.objects.filter(pk__in=[s.pk for s in to_update]).delete()
+        EngagementHealth.objects.bulk_create(to_update + to_create, batch_size=500)
+        HealthMonth.objects.bulk_create(new_months, batch_size=500)
+        _write_findings(kept, new_findings)
+        touch(workspace.pk)
+    return {"facts_added": added, "engagements": summary, "failed": sorted(failed)}
 
 
-@transaction.atomic
-def do_save_invoice(workspace: Workspace, *, actor, invoice: Invoice | None = None,
-                    **fields) -> Invoice:
-    engagement = fields.get("engagement")
-    if engagement is not None and engagement.workspace_id != workspace.pk:
-        raise ValueError("engagement from another workspace")
-    creating = invoice is None
-    invoice = invoice or Invoice(workspace=workspace)
-    for name in ("engagement", "number", "issued", "due", "paid_on", "amount", "currency"):
-        if name in fields:
-            setattr(invoice, name, fields[name])
-    invoice.save()
-    record(workspace, actor, "invoice.created" if creating else "invoice.updated", invoice,
-           number=invoice.number, amount=str(invoice.amount), currency=invoice.currency)
-    return invoice
-
-
-def do_import_invoices(workspace: Workspace, *, actor, rows: list[dict]) -> tuple[int, int]:
-    """Invoices not yet known by number; returns (imported, duplicates)."""
-    numbers = {r["number"] for r in rows}
-    known = set(Invoice.objects.filter(workspace=workspace, number__in=numbers)
-                .values_list("number", flat=True))
+def _write_findings(kept: dict, found: list[HealthFinding]) -> None:
+    """Only what changed: stale findings go, new ones come, unchanged ones stay (so a
+    recompute with nothing new writes almost nothing)."""
     fresh, seen = [], set()
-    for row in rows:
-        if row["number"] in known or row["number"] in seen:
+    for f in found:
+        key = (f.engagement_id, f.key)
+        seen.add(key)
+        old = kept.get(key)
+        if old is not None and old[1] == f.severity and old[2] == f.data:
             continue
-        seen.add(row["number"])
-        fresh.append(Invoice(workspace=workspace, **row))
-    with transaction.atomic():
-        Invoice.objects.bulk_create(fresh, ignore_conflicts=True)
-    return len(fresh), len(rows) - len(fresh)
+        fresh.append(f)
+    stale = [old[0] for key, old in kept.items() if key not in seen]
+    stale += [kept[(f.engagement_id, f.key)][0] for f in fresh
+              if (f.engagement_id, f.key) in kept]
+    for start in range(0, len(stale), 500):
+        HealthFinding.objects.filter(pk__in=stale[start:start + 500]).delete()
+    HealthFinding.objects.bulk_create(fresh, batch_size=500)
 
 
-def today() -> date:
-    return timezone.localdate()
+def _out_of_hours_months(workspace, engagement, rows, limits) -> list[HealthFinding]:
+    found = []
+    for r in rows:
+        if not r["inbound"] or not r["out_of_hours"]:
+            continue
+        share = r["weighted_out"] / r["weighted_inbound"] if r["weighted_inbound"] else 0
+        if 100 * share < limits.out_of_hours_percent:
+            continue
+        month = r["month"]
+        found.append(HealthFinding(
+            workspace_id=workspace.pk, engagement_id=engagement.pk, signal="out_of_hours",
+            key=f"m:{month:%Y-%m}", severity=2 if share >= 0.4 else 1,
+            occurred_at=timezone.make_aware(timezone.datetime.combine(
+                month, timezone.datetime.min.time())),
+            data={"month": f"{month:%Y-%m}", "count": r["out_of_hours"],
+                  "inbound": r["inbound"], "share": round(100 * share),
+                  "weekend": r["weekend"], "holiday": r["holiday"]}))
+    return found
 
 
-# Said of a run whose process is gone (killed, machine restarted); in its creator's language.
-STOPPED = gettext_noop("The import stopped before it finished; run it again.")
-QUEUED_GRACE = timedelta(minutes=2)  # a new run's task is enqueued just after its commit
+@transaction.atomic
+def do_dismiss_finding(finding: HealthFinding, *, actor) -> HealthFinding:
+    """A false alarm: kept, audited, and no longer counted."""
+    if finding.dismissed_at is None:
+        finding.dismissed_at = timezone.now()
+        finding.dismissed_by = actor
+        finding.save(update_fields=["dismissed_at", "dismissed_by"])
+        record(finding.workspace, actor, "health_finding.dismissed", finding.engagement,
+               signal=finding.signal, key=finding.key)
+    transaction.on_commit(lambda: do_compute_health(finding.workspace,
+                                                    engagement_ids=[finding.engagement_id]))
+    return finding
 
 
-def _alive(run: ImportRun) -> bool:
-    """Whether the process recorded on the run (on this machine) is still there. Only
-    asked at start-up, so a run recorded with this very process id is a previous
-    process's (a restarted container gives out the same ids again)."""
-    if run.pid == os.getpid():
-        return False
-    try:
-        os.kill(run.pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # another user's process: there, but maybe not the same one
-        pass
-    return not run.process or process_identity(run.pid) in ("", run.process)
+@transaction.atomic
+def do_snapshot_week(workspace: Workspace) -> list[dict]:
+    """Compare with last week, then make this week's state the reference; returns the
+    engagements whose state changed."""
+    changed = []
+    now = timezone.now()
+    for state in EngagementHealth.objects.filter(workspace=workspace).select_related(
+            "engagement__client"):
+        if not state.has_figures:  # only a failure recorded: nothing to compare
+            continue
+        if state.last_week_at is None or state.changed:
+            changed.append({"engagement": state.engagement, "score": state.score,
+                            "recommendation": state.get_recommendation_display(),
+                            "before_score": state.last_week_score,
+                            "before": state.last_week_recommendation})
+        state.last_week_score = state.score
+        state.last_week_recommendation = state.recommendation
+        state.last_week_at = now
+        state.save(update_fields=["last_week_score", "last_week_recommendation",
+                                  "last_week_at"])
+    touch(workspace.pk)
+    return changed
 
 
-def _pending_import_ids() -> set[int]:
-    """Run ids named by import tasks waiting for a worker, or just picked up by one (the
-    run then records its process at once, and is judged by that)."""
-    from django_tasks_db.models import DBTaskResult
+@transaction.atomic
+def do_save_thresholds(workspace: Workspace, *, actor, **values) -> None:
+    """The workspace's thresholds (audited), then a recompute with them."""
+    from .health_models import HealthThresholds
 
-    from .tasks import run_import_task
-
-    ids = set()
-    for data in DBTaskResult.objects.filter(
-            status__in=["READY", "RUNNING"], task_path=run_import_task.module_path
-    ).values_list("args_kwargs", flat=True):
-        args = (data or {}).get("args") or (data or {}).get("kwargs", {}).values()
-        ids.update(a for a in args if isinstance(a, int))
-    return ids
-
-
-def dead_import_runs() -> list[ImportRun]:
-    """Runs still waiting or running that nobody is working on: those recorded on this
-    machine by a process that is gone, and those waiting (never started) for a while
-    with no task left to start them. Runs on other machines sharing the database are
-    never judged by their process id."""
-    host = socket.gethostname()[:255]
-    open_runs = ImportRun.objects.filter(state__in=[ImportState.QUEUED, ImportState.RUNNING])
-    dead = [run for run in open_runs.filter(host=host, pid__isnull=False) if not _alive(run)]
-    waiting = list(open_runs.filter(state=ImportState.QUEUED, pid__isnull=True,
-                                    created_at__lt=timezone.now() - QUEUED_GRACE))
-    if waiting:
-        pending = _pending_import_ids()
-        dead += [run for run in waiting if run.pk not in pending]
-    return dead
-
-
-def do_fail_dead_imports() -> int:
-    """Mark the dead runs failed, each with a sentence in its creator's language; run at
-    the start of `handover serve` and of `handover worker`. Returns how many."""
-    count = 0
-    for run in dead_import_runs():
-        with transaction.atomic():
-            # Lock the run's own row only: PostgreSQL refuses FOR UPDATE on the nullable side
-            # of the outer join to its creator.
-            fresh = ImportRun.objects.select_for_update(of=("self",)).select_related(
-                "workspace", "created_by").filter(
-                pk=run.pk, state__in=[ImportState.QUEUED, ImportState.RUNNING]).first()
-            if fresh is None:
-                continue
-            language = getattr(fresh.created_by, "language", "") or settings.LANGUAGE_CODE
-            with translation.override(language):
-                reason = translation.gettext(STOPPED)
-            do_finish_import(fresh, report=None, error=reason)
-            count += 1
-    return count
-
-
-INTERRUPTED = ("builtins.SystemExit", "builtins.KeyboardInterrupt")
-
-
-def do_requeue_interrupted_recomputes(*, within: timedelta = timedelta(days=7)) -> int:
-    """A workspace whose latest health recompute was interrupted (its worker was stopped
-    mid-task) gets a new one: the recompute is incremental, so it carries on from where
-    the other stopped. Run at start-up; returns how many were enqueued."""
-    from django_tasks_db.models import DBTaskResult
-
-    from .tasks import compute_health
-
-    latest: dict[int, tuple[str, str]] = {}
-    for data, status, error in DBTaskResult.objects.filter(
-            task_path=compute_health.module_path,
-            enqueued_at__gte=timezone.now() - within,
-    ).order_by("enqueued_at").values_list("args_kwargs", "status", "exception_class_path"):
-        args = (data or {}).get("args") or []
-        if args and isinstance(args[0], int):
-            latest[args[0]] = (status, error)
-    again = sorted(ws for ws, (status, error) in latest.items()
-                   if status == "FAILED" and error in INTERRUPTED)
-    for workspace_id in again:
-        compute_health.enqueue(workspace_id)
-    return len(again)
+    row, _created = HealthThresholds.objects.get_or_create(workspace=workspace)
+    before = {k: getattr(row, k) for k in values}
+    for name, value in values.items():
+        setattr(row, name, value)
+    row.save()
+    changes = {k: [before[k], v] for k, v in values.items() if before[k] != v}
+    if changes:
+        record(workspace, actor, "health_thresholds.updated", None, changes=changes)
+        # Facts depend on the call and schedule-change thresholds: compute them again.
+        InteractionFacts.objects.filter(workspace=workspace).delete()
+    transaction.on_commit(lambda: do_compute_health(workspace))

@@ -1,4 +1,8 @@
-"""Interactions with clients (mail, calls, meetings...), invoices, and the import runs."""
+"""Relationship health: per-interaction facts, findings with evidence, monthly summaries,
+each engagement's current state, and the thresholds of a workspace.
+
+Imported at the end of models.py, so Django sees these models as the health app's.
+"""
 
 from django.conf import settings
 from django.db import models
@@ -7,176 +11,187 @@ from django.utils.translation import gettext_lazy as _
 
 from handover.clients.models import Engagement
 from handover.core.models import Workspace
+from handover.lib.thresholds import DEFAULTS
+
+__all__ = ["EngagementHealth", "HealthFinding", "HealthMonth", "HealthThresholds",
+           "InteractionFacts", "Recommendation", "SignalKind"]
 
 
-class Channel(models.TextChoices):
-    EMAIL = "email", _("E-mail")
-    CALL = "call", _("Call")
-    MEETING = "meeting", _("Meeting")
-    CHAT = "chat", _("Chat")
-    TASK_REQUEST = "task_request", _("Task request")
-    SCHEDULE_CHANGE = "schedule_change", _("Schedule change")
+class SignalKind(models.TextChoices):
+    OUT_OF_HOURS = "out_of_hours", _("Contact out of hours")
+    LAST_MINUTE = "last_minute", _("Last-minute requests")
+    SCHEDULE_CHANGE = "schedule_change", _("Last-minute schedule changes")
+    PAYMENT = "payment", _("Payment")
+    DISRESPECT = "disrespect", _("Disrespect")
+    EXPECTATIONS = "expectations", _("Unspoken expectations")
+    SCOPE_DRIFT = "scope_drift", _("Scope drift")
 
 
-class Direction(models.TextChoices):
-    INBOUND = "inbound", _("Inbound")
-    OUTBOUND = "outbound", _("Outbound")
+class Recommendation(models.TextChoices):
+    CARRY_ON = "carry_on", _("Carry on")
+    SUMMARY = "summary", _("Hold a summary conversation about expectations")
+    RENEGOTIATE = "renegotiate", _("Renegotiate the terms")
+    NOTICE = "notice", _("Give notice")
+    END_NOW = "end_now", _("End the engagement at once")
 
 
-class Interaction(models.Model):
-    """One message, call, meeting... `engagement` is empty while it is unplaced."""
+class HealthThresholds(models.Model):
+    """A workspace's thresholds; a workspace without a row uses the defaults
+    (handover.lib.thresholds)."""
 
-    workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="+")
-    engagement = models.ForeignKey(
-        Engagement, on_delete=models.CASCADE, null=True, blank=True,
-        related_name="interactions", verbose_name=_("engagement"),
-    )
-    channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices)
-    direction = models.CharField(
-        _("direction"), max_length=10, choices=Direction.choices, default=Direction.INBOUND
-    )
-    # Empty when the date is unknown: the source gave none that can be used (outside
-    # 1970-2100, an absurd offset, unreadable); `raw_date` then keeps it as written.
-    occurred_at = models.DateTimeField(_("when"), null=True, blank=True)
-    raw_date = models.CharField(_("date as written"), max_length=200, blank=True, default="",
-                                db_default="")
-    utc_offset_minutes = models.SmallIntegerField(null=True, blank=True)
-    duration = models.DurationField(_("duration"), null=True, blank=True)
-    subject = models.CharField(_("subject"), max_length=500, blank=True)
-    body = models.TextField(_("text"), blank=True)
-    sender = models.CharField(_("from"), max_length=320, blank=True)
-    participants = models.JSONField(_("participants"), default=list, blank=True)
-    counterpart = models.CharField(max_length=320, blank=True)
-    due_at = models.DateTimeField(_("requested by"), null=True, blank=True)
-    old_time = models.DateTimeField(_("previous time"), null=True, blank=True)
-    new_time = models.DateTimeField(_("new time"), null=True, blank=True)
-    sequence = models.IntegerField(default=0)  # iCalendar SEQUENCE: which version is newer
-    source = models.CharField(max_length=20)
-    source_id = models.CharField(max_length=300)
-    import_run = models.ForeignKey(
-        "ImportRun", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    created_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = [models.F("occurred_at").desc(nulls_last=True)]
-        constraints = [
-            models.UniqueConstraint(fields=["workspace", "source", "source_id"],
-                                    name="interaction_source_unique")
-        ]
-        indexes = [
-            models.Index(fields=["workspace", "engagement", "occurred_at"],
-                         name="interaction_timeline"),
-            models.Index(fields=["workspace", "counterpart"], name="interaction_counterpart"),
-        ]
+    workspace = models.OneToOneField(Workspace, on_delete=models.CASCADE, related_name="+")
+    long_call_minutes = models.PositiveIntegerField(
+        _("long call (minutes)"), default=DEFAULTS["long_call_minutes"])
+    out_of_hours_percent = models.PositiveIntegerField(
+        _("out-of-hours contact worth raising (%)"), default=DEFAULTS["out_of_hours_percent"])
+    last_minute_per_month = models.PositiveIntegerField(
+        _("last-minute requests per month worth raising"),
+        default=DEFAULTS["last_minute_per_month"])
+    schedule_change_hours = models.PositiveIntegerField(
+        _("a change less than this before the start is last-minute (hours)"),
+        default=DEFAULTS["schedule_change_hours"])
+    late_payment_days = models.PositiveIntegerField(
+        _("payment this late is worth raising (days)"), default=DEFAULTS["late_payment_days"])
+    expectations_per_month = models.PositiveIntegerField(
+        _("rework or clarification messages per month worth raising"),
+        default=DEFAULTS["expectations_per_month"])
 
     def __str__(self):
-        return self.subject or self.get_channel_display()
-
-    @property
-    def date_unknown(self) -> bool:
-        return self.occurred_at is None
+        return str(self.workspace)
 
 
-class Invoice(models.Model):
+class InteractionFacts(models.Model):
+    """What one interaction says, computed once (after its import) so that signals are
+    recomputed in SQL without re-reading text."""
+
+    interaction = models.OneToOneField("health.Interaction", on_delete=models.CASCADE,
+                                       primary_key=True, related_name="facts")
+    # No single-column indexes: the (workspace, engagement, month) index serves every read,
+    # and each index more is paid on every one of a million inserts.
+    workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="+",
+                                  db_index=False)
+    engagement = models.ForeignKey(Engagement, on_delete=models.CASCADE, related_name="+",
+                                   db_index=False)
+    inbound = models.BooleanField(default=True)
+    channel = models.CharField(max_length=20)
+    local_date = models.DateField()
+    month = models.DateField()  # first day of the local month
+    weekday = models.PositiveSmallIntegerField()
+    minute = models.PositiveSmallIntegerField()
+    off_class = models.CharField(max_length=16, blank=True)  # see hours_check.REASONS
+    weight = models.FloatField(default=1.0)
+    language = models.CharField(max_length=8, blank=True)
+    findings = models.JSONField(default=list, blank=True)
+    disrespect = models.PositiveSmallIntegerField(default=0)  # highest severity, 0 = none
+    expectation = models.BooleanField(default=False)
+    last_minute = models.BooleanField(default=False)
+    late_change = models.BooleanField(default=False)
+    deadline = models.DateTimeField(null=True, blank=True)
+    computed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [models.Index(fields=["workspace", "engagement", "month"],
+                                name="facts_engagement_month")]
+
+    def __str__(self):
+        return f"facts {self.interaction_id}"
+
+
+class HealthFinding(models.Model):
+    """One piece of evidence for a signal: an interaction or an invoice, or a count."""
+
     workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="+")
     engagement = models.ForeignKey(Engagement, on_delete=models.CASCADE,
-                                   related_name="invoices", verbose_name=_("engagement"))
-    number = models.CharField(_("number"), max_length=60)
-    issued = models.DateField(_("issued on"))
-    due = models.DateField(_("due on"))
-    paid_on = models.DateField(_("paid on"), null=True, blank=True)
-    amount = models.DecimalField(_("amount"), max_digits=12, decimal_places=2)
-    currency = models.CharField(_("currency"), max_length=3, default="EUR")
-    created_at = models.DateTimeField(default=timezone.now)
+                                   related_name="health_findings")
+    signal = models.CharField(max_length=20, choices=SignalKind.choices)
+    key = models.CharField(max_length=80)  # stable across recomputation
+    severity = models.PositiveSmallIntegerField(default=1)
+    occurred_at = models.DateTimeField()
+    interaction = models.ForeignKey("health.Interaction", on_delete=models.CASCADE,
+                                    null=True, blank=True, related_name="+")
+    invoice = models.ForeignKey("health.Invoice", on_delete=models.CASCADE,
+                                null=True, blank=True, related_name="+")
+    data = models.JSONField(default=dict, blank=True)
+    dismissed_at = models.DateTimeField(null=True, blank=True)
+    dismissed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                     null=True, blank=True, related_name="+")
 
     class Meta:
-        ordering = ["-issued", "number"]
-        constraints = [
-            models.UniqueConstraint(fields=["workspace", "number"], name="invoice_number_unique")
-        ]
+        ordering = ["-severity", "-occurred_at"]
+        constraints = [models.UniqueConstraint(fields=["engagement", "key"],
+                                               name="health_finding_key_unique")]
+        indexes = [models.Index(fields=["engagement", "-severity", "-occurred_at"],
+                                name="health_finding_page")]
 
     def __str__(self):
-        return self.number
+        return f"{self.get_signal_display()} {self.key}"
 
 
-class ImportKind(models.TextChoices):
-    MAIL = "mail", _("Mail")
-    CALENDAR = "calendar", _("Calendar")
-    CALLS = "calls", _("Call log")
-    INVOICES = "invoices", _("Invoices")
-
-
-class ImportState(models.TextChoices):
-    QUEUED = "queued", _("Waiting")
-    RUNNING = "running", _("Running")
-    DONE = "done", _("Finished")
-    FAILED = "failed", _("Failed")
-
-
-class ImportRun(models.Model):
-    """One import: its progress (polled by the page) and its final report."""
+class HealthMonth(models.Model):
+    """Per engagement and local month: the counts behind every signal (precomputed)."""
 
     workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="+")
-    kind = models.CharField(max_length=10, choices=ImportKind.choices)
-    label = models.CharField(max_length=300)
-    state = models.CharField(max_length=10, choices=ImportState.choices,
-                             default=ImportState.QUEUED)
-    client_name = models.CharField(max_length=200, blank=True)
-    upload = models.FileField(upload_to="imports/", blank=True)
-    # An IMAP password, sealed with the instance key; wiped when the run ends.
-    sealed_secret = models.TextField(blank=True)
-    total = models.PositiveIntegerField(default=0)
-    processed = models.PositiveIntegerField(default=0)
-    imported = models.PositiveIntegerField(default=0)
-    duplicates = models.PositiveIntegerField(default=0)
-    unmatched = models.PositiveIntegerField(default=0)
-    failed = models.PositiveIntegerField(default=0)
-    failures = models.JSONField(default=list, blank=True)
-    unknown_dates = models.PositiveIntegerField(default=0)
-    undated = models.JSONField(default=list, blank=True)  # [{item, subject, date}]
-    error = models.TextField(blank=True)
-    # The process running the import, so that a start-up on this machine can tell a run
-    # whose process died (killed, machine restarted) from one still going elsewhere.
-    host = models.CharField(max_length=255, blank=True)
-    pid = models.PositiveIntegerField(null=True, blank=True)
-    process = models.CharField(max_length=80, blank=True)  # boot id and start time (Linux)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                   null=True, blank=True, related_name="+")
-    created_at = models.DateTimeField(default=timezone.now)
-    finished_at = models.DateTimeField(null=True, blank=True)
+    engagement = models.ForeignKey(Engagement, on_delete=models.CASCADE, related_name="+")
+    month = models.DateField()
+    inbound = models.PositiveIntegerField(default=0)
+    out_of_hours = models.PositiveIntegerField(default=0)
+    weighted_inbound = models.FloatField(default=0)
+    weighted_out = models.FloatField(default=0)
+    weekend = models.PositiveIntegerField(default=0)
+    holiday = models.PositiveIntegerField(default=0)
+    last_minute = models.PositiveIntegerField(default=0)
+    schedule_changes = models.PositiveIntegerField(default=0)
+    disrespect = models.PositiveIntegerField(default=0)
+    serious = models.PositiveIntegerField(default=0)
+    expectations = models.PositiveIntegerField(default=0)
+    invoices_due = models.PositiveIntegerField(default=0)
+    late_days = models.PositiveIntegerField(default=0)  # sum over invoices due this month
 
     class Meta:
-        ordering = ["-created_at"]
+        ordering = ["month"]
+        constraints = [models.UniqueConstraint(fields=["engagement", "month"],
+                                               name="health_month_unique")]
 
     def __str__(self):
-        return self.label
+        return f"{self.engagement_id} {self.month:%Y-%m}"
+
+
+class EngagementHealth(models.Model):
+    """An engagement's current state, read by the pages; last week's kept for the digest."""
+
+    workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="+")
+    engagement = models.OneToOneField(Engagement, on_delete=models.CASCADE,
+                                      related_name="health")
+    score = models.PositiveSmallIntegerField(default=100)
+    recommendation = models.CharField(max_length=12, choices=Recommendation.choices,
+                                      default=Recommendation.CARRY_ON)
+    reasons = models.JSONField(default=list, blank=True)  # [[code, {params}], ...]
+    breakdown = models.JSONField(default=dict, blank=True)  # signal -> {penalty, ...}
+    counts = models.JSONField(default=dict, blank=True)  # signal -> count (not dismissed)
+    heatmap = models.JSONField(default=list, blank=True)  # 7 x 24 inbound counts
+    invoice_delays = models.JSONField(default=list, blank=True)  # [[number, due, days, paid]]
+    computed_at = models.DateTimeField(default=timezone.now)
+    # Set when the last recompute of this engagement failed (the figures, if any, are
+    # from before); cleared by the next one that succeeds.
+    failed_at = models.DateTimeField(null=True, blank=True)
+    last_week_score = models.PositiveSmallIntegerField(null=True, blank=True)
+    last_week_recommendation = models.CharField(max_length=12, blank=True)
+    last_week_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["score"]
+
+    def __str__(self):
+        return f"{self.engagement_id}: {self.score}"
 
     @property
-    def percent(self) -> int:
-        if self.state == ImportState.DONE:
-            return 100
-        if not self.total:
-            return 0
-        return min(99, int(100 * self.processed / self.total))
+    def has_figures(self) -> bool:
+        """False for a row that only records a failure (never computed successfully)."""
+        return bool(self.breakdown)
 
+    @property
+    def changed(self) -> bool:
+        return self.last_week_at is not None and (
+            self.last_week_recommendation != self.recommendation
+            or self.last_week_score != self.score)
 
-class ImapCursor(models.Model):
-    """How far an IMAP folder was imported: incremental by UID within one UIDVALIDITY."""
-
-    workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="+")
-    host = models.CharField(max_length=253)
-    username = models.CharField(max_length=320)
-    folder = models.CharField(max_length=300)
-    uidvalidity = models.BigIntegerField()
-    last_uid = models.BigIntegerField(default=0)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["workspace", "host", "username", "folder"],
-                                    name="imap_cursor_unique")
-        ]
-
-    def __str__(self):
-        return f"{self.username}@{self.host}/{self.folder}"
-from .health_models import *  # noqa

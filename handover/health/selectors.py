@@ -1,69 +1,59 @@
-"""Reads for interactions, invoices and import runs, always scoped to one workspace."""
+"""Reads for the health pages: precomputed state and a bounded page of evidence."""
 
 from __future__ import annotations
 
-from datetime import timedelta
-
-from django.db.models import Count, F, Max, QuerySet
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 
-from handover.clients.selectors import visible_engagements
-from handover.core.models import Membership, Workspace
+from handover.clients.models import Engagement
 
-from .models import ImportRun, Interaction, Invoice
-
-PERIODS = {"7": 7, "30": 30, "90": 90, "365": 365}
+from .health_models import EngagementHealth, HealthFinding, InteractionFacts
 
 
-def interactions_for(membership: Membership, *, engagement=None, channel: str = "",
-                     direction: str = "", period: str = "") -> QuerySet[Interaction]:
-    rows = Interaction.objects.filter(
-        workspace=membership.workspace,
-        engagement__in=visible_engagements(membership),
-    ).select_related("engagement__client")
-    if engagement is not None:
-        rows = rows.filter(engagement=engagement)
-    if channel:
-        rows = rows.filter(channel=channel)
-    if direction:
-        rows = rows.filter(direction=direction)
-    if period in PERIODS:
-        rows = rows.filter(occurred_at__gte=timezone.now() - timedelta(days=PERIODS[period]))
-    # Rows with an unknown date come last (after the oldest), never as 1970-01-01.
-    return rows.defer("body").order_by(F("occurred_at").desc(nulls_last=True), "-pk")
+def engagement_for(membership, engagement_id: int) -> Engagement:
+    return get_object_or_404(Engagement.objects.select_related("client").prefetch_related(
+        "working_windows"), workspace=membership.workspace, pk=engagement_id)
 
 
-def interaction(membership: Membership, interaction_id: int) -> Interaction:
-    rows = Interaction.objects.filter(workspace=membership.workspace)
-    visible = rows.filter(engagement__in=visible_engagements(membership))
-    from handover.core.access import can
-
-    if can(membership, "view_all_engagements"):
-        visible = rows
-    return get_object_or_404(visible.select_related("engagement__client"), pk=interaction_id)
+def state_for(engagement) -> EngagementHealth | None:
+    # By the unique engagement key (SQLite would otherwise scan the workspace's index);
+    # the engagement itself was loaded within the workspace.
+    state = EngagementHealth.objects.filter(engagement=engagement).first()
+    return state if state and state.workspace_id == engagement.workspace_id else None
 
 
-def unplaced_senders(workspace: Workspace):
-    """Addresses of unplaced interactions, most frequent first."""
-    return (Interaction.objects.filter(workspace=workspace, engagement__isnull=True)
-            .exclude(counterpart="").values("counterpart")
-            .annotate(n=Count("id"), last=Max("occurred_at")).order_by("-n", "counterpart"))
+def finding_for(membership, finding_id: int) -> HealthFinding:
+    return get_object_or_404(HealthFinding.objects.select_related("engagement"),
+                             workspace=membership.workspace, pk=finding_id)
 
 
-def unplaced_count(workspace: Workspace) -> int:
-    return Interaction.objects.filter(workspace=workspace, engagement__isnull=True).count()
+def findings(engagement, limit: int = 30) -> list[HealthFinding]:
+    return list(HealthFinding.objects.filter(
+        workspace=engagement.workspace, engagement=engagement, dismissed_at__isnull=True,
+    ).select_related("interaction", "invoice")[:limit])
 
 
-def import_runs(workspace: Workspace) -> QuerySet[ImportRun]:
-    return ImportRun.objects.filter(workspace=workspace).order_by("-created_at")
+def facts_of(workspace, interaction_ids) -> dict[int, InteractionFacts]:
+    # By primary key, then checked against the workspace in Python: with a workspace filter
+    # in SQL, SQLite walks the workspace's index instead.
+    rows = InteractionFacts.objects.filter(pk__in=list(interaction_ids)).only(
+        "interaction_id", "workspace_id", "findings", "off_class", "deadline")
+    return {f.interaction_id: f for f in rows if f.workspace_id == workspace.pk}
 
 
-def import_run(workspace: Workspace, import_run_id: int) -> ImportRun:
-    return get_object_or_404(ImportRun.objects.filter(workspace=workspace), pk=import_run_id)
+def out_of_hours_samples(engagement, limit: int = 8) -> list[InteractionFacts]:
+    return list(InteractionFacts.objects.filter(
+        workspace=engagement.workspace, engagement=engagement, inbound=True,
+    ).exclude(off_class="").select_related("interaction").order_by("-month", "-local_date")
+        [:limit])
 
 
-def invoices(membership: Membership) -> QuerySet[Invoice]:
-    return Invoice.objects.filter(
-        workspace=membership.workspace, engagement__in=visible_engagements(membership)
-    ).select_related("engagement__client")
+def dashboard_states(workspace, limit: int = 12) -> list[EngagementHealth]:
+    return list(EngagementHealth.objects.filter(workspace=workspace).select_related(
+        "engagement__client").order_by("score", "engagement_id")[:limit])
+
+
+def states_by_engagement(workspace, engagement_ids) -> dict[int, EngagementHealth]:
+    return {s.engagement_id: s for s in EngagementHealth.objects.filter(
+        workspace=workspace, engagement_id__in=list(engagement_ids)).only(
+        "engagement_id", "score", "recommendation", "last_week_score",
+        "last_week_recommendation", "last_week_at", "breakdown", "failed_at")}

@@ -1,120 +1,64 @@
-"""Views: timelines, one interaction, the unplaced senders, imports with progress, invoices."""
-
-from __future__ import annotations
+"""Health pages: per engagement (HTML and PDF), the overview, and dismissing a finding."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
-from django.db import transaction
+from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
-from django.views.decorators.debug import sensitive_post_parameters
 
-from handover.clients import selectors as client_selectors
 from handover.core.access import workspace_view
+from handover.core.documents import render_pdf
+from handover.core.pagecache import cached_page
 
-from . import actions, selectors
-from .forms import AssignForm, FilterForm, ImapForm, InvoiceForm, UploadForm
-from .importers.base import Refused
-from .importers.imap import check_host, parse_url
-from .models import ImportKind
-from .tasks import run_import_task
-
-
-def _timeline(request, engagement=None):
-    filters = FilterForm(request.GET or None)
-    rows = selectors.interactions_for(request.membership, engagement=engagement,
-                                      **filters.values())
-    page = Paginator(rows, 50).get_page(request.GET.get("page"))
-    return render(request, "health/timeline.html", {
-        "engagement": engagement, "filters": filters, "page": page,
-        "unplaced": selectors.unplaced_count(request.workspace),
-    })
+from . import health_selectors as selectors
+from .health_actions import do_dismiss_finding, do_save_thresholds
+from .health_forms import FIELDS, ThresholdsForm
+from .health_models import HealthThresholds
+from .presenting import health_context
 
 
 @workspace_view("view_all_engagements")
-def interaction_list(request):
-    return _timeline(request)
+@cached_page
+def health_overview(request):
+    return render(request, "health/overview.html",
+                  {"states": selectors.dashboard_states(request.workspace, limit=500)})
 
 
-@workspace_view()
-def engagement_interactions(request, engagement_id: int):
-    return _timeline(request, client_selectors.engagement(request.membership, engagement_id))
+@workspace_view("view_all_engagements")
+@cached_page
+def engagement_health(request, engagement_id: int):
+    engagement = selectors.engagement_for(request.membership, engagement_id)
+    return render(request, "health/engagement_health.html", health_context(engagement))
 
 
-@workspace_view()
-def interaction_detail(request, interaction_id: int):
-    return render(request, "health/interaction_detail.html", {
-        "interaction": selectors.interaction(request.membership, interaction_id)})
+@workspace_view("view_all_engagements")
+def engagement_health_pdf(request, engagement_id: int):
+    engagement = selectors.engagement_for(request.membership, engagement_id)
+    html = render_to_string("health/report.html", health_context(engagement), request=request)
+    response = HttpResponse(render_pdf(html), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="health-{engagement.pk}.pdf"'
+    return response
 
 
 @workspace_view("manage_clients")
-def unplaced(request):
-    form = AssignForm(request.POST or None, workspace=request.workspace)
+def finding_dismiss(request, health_finding_id: int):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    finding = selectors.finding_for(request.membership, health_finding_id)
+    do_dismiss_finding(finding, actor=request.user)
+    messages.success(request, _("The finding was dismissed as a false alarm."))
+    return redirect("engagement_health", ws=request.workspace.slug,
+                    engagement_id=finding.engagement_id)
+
+
+@workspace_view("manage_clients")
+def health_settings(request):
+    row = HealthThresholds.objects.filter(workspace=request.workspace).first() \
+        or HealthThresholds(workspace=request.workspace)
+    form = ThresholdsForm(request.POST or None, instance=row)
     if request.method == "POST" and form.is_valid():
-        filed = actions.do_assign_sender(request.workspace, actor=request.user,
-                                         **form.cleaned_data)
-        messages.success(request, _("%(count)d interactions were filed under %(client)s.") % {
-            "count": filed, "client": form.cleaned_data["client"].name})
-        return redirect("unplaced", ws=request.workspace.slug)
-    return render(request, "health/unplaced.html", {
-        "senders": selectors.unplaced_senders(request.workspace)[:200], "form": form})
-
-
-def _start(request, run):
-    transaction.on_commit(lambda: run_import_task.enqueue(run.pk))
-    return redirect("import_detail", ws=request.workspace.slug, import_run_id=run.pk)
-
-
-@sensitive_post_parameters("imap-password")
-@workspace_view("manage_clients")
-def import_list(request):
-    upload = UploadForm(prefix="upload")
-    imap = ImapForm(prefix="imap")
-    if request.method == "POST" and "upload-file" in request.FILES:
-        upload = UploadForm(request.POST, request.FILES, prefix="upload")
-        if upload.is_valid():
-            data = upload.cleaned_data
-            run = actions.do_create_import(request.workspace, actor=request.user,
-                                           kind=data["kind"], label=data["file"].name,
-                                           upload=data["file"], client_name=data["client"])
-            return _start(request, run)
-    elif request.method == "POST":
-        imap = ImapForm(request.POST, prefix="imap")
-        if imap.is_valid():
-            try:
-                check_host(parse_url(imap.url()).host)
-            except Refused as err:
-                imap.add_error("host", str(err))
-            else:
-                run = actions.do_create_import(
-                    request.workspace, actor=request.user, kind=ImportKind.MAIL,
-                    label=imap.url(), client_name=imap.cleaned_data["client"],
-                    password=imap.cleaned_data["password"])
-                return _start(request, run)
-    return render(request, "health/import_list.html", {
-        "upload": upload, "imap": imap, "runs": selectors.import_runs(request.workspace)[:20]})
-
-
-@workspace_view("manage_clients")
-def import_detail(request, import_run_id: int):
-    run = selectors.import_run(request.workspace, import_run_id)
-    template = "health/_progress.html" if request.htmx else "health/import_detail.html"
-    return render(request, template, {"run": run})
-
-
-@workspace_view("view_all_engagements")
-def invoice_list(request):
-    form = InvoiceForm(request.POST or None, workspace=request.workspace,
-                       initial={"currency": request.workspace.currency})
-    if request.method == "POST":
-        from handover.core.access import require
-
-        require(request.membership, "manage_clients")
-        if form.is_valid():
-            invoice = actions.do_save_invoice(request.workspace, actor=request.user,
-                                              **form.cleaned_data)
-            messages.success(request, _("The invoice %(number)s was saved.") % {
-                "number": invoice.number})
-            return redirect("invoice_list", ws=request.workspace.slug)
-    return render(request, "health/invoice_list.html", {
-        "form": form, "invoices": selectors.invoices(request.membership)[:200]})
+        do_save_thresholds(request.workspace, actor=request.user,
+                           **{k: form.cleaned_data[k] for k in FIELDS})
+        messages.success(request, _("The thresholds were saved; health is being recomputed."))
+        return redirect("health_overview", ws=request.workspace.slug)
+    return render(request, "health/settings.html", {"form": form})

@@ -5,10 +5,8 @@ from __future__ import annotations
 import secrets
 from datetime import timedelta
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -39,10 +37,6 @@ def do_create_delivery(export_job, *, actor, recipient: str, days: int = 14,
     record(delivery.workspace, actor, "delivery.created", delivery, recipient=recipient,
            archives=export_job.archives.count(), expires=delivery.expires_at.date().isoformat())
     return delivery, token
-
-
-def link_for(token: str) -> str:
-    return settings.BASE_URL + reverse("portal_enter", args=[token])
 
 
 @transaction.atomic

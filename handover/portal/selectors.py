@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 
 from handover.files.models import Archive
+from handover.lib.tokens import hash_token
 
-from .actions import hash_token
 from .models import Delivery
 
 SESSION_KEY = "portal_delivery"
@@ -34,3 +36,7 @@ def delivery_in_session(request) -> Delivery | None:
 def archives_for(found: Delivery):
     return Archive.objects.filter(workspace=found.workspace, export_job=found.export_job,
                                   verified_at__isnull=False)
+
+
+def link_for(token: str) -> str:
+    return settings.BASE_URL + reverse("portal_enter", args=[token])

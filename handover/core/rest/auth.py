@@ -8,8 +8,8 @@ from django.utils import timezone
 from ninja.security import HttpBearer, SessionAuth
 
 from handover.core.access import check_path_objects, membership_for
-from handover.core.actions import hash_token
 from handover.core.models import ApiToken
+from handover.lib.tokens import hash_token
 
 
 def _scope(request, user):
