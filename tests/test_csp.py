@@ -9,9 +9,9 @@ from django.http import HttpResponse
 from django.test import Client, override_settings
 from django.urls import path
 
+from handover.duties.actions.time import do_start_timer
 from handover.duties.markup import is_local, render
 from handover.duties.models import Duty
-from handover.duties.time_actions import do_start_timer
 
 from .browser import page  # noqa: F401 - the fixture
 from .conftest import PASSWORD
@@ -257,7 +257,7 @@ def _crawl(page, start: str, prefix: str) -> list[str]:  # noqa: F811
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_it_breaks_no_page_in_chromium(page, workspace_a, alice, export_job):  # noqa: F811
-    from handover.duties.actions import do_revise_procedure
+    from handover.duties.actions.duties import do_revise_procedure
     from handover.portal.actions import do_create_delivery
 
     violations = _watch(page)

@@ -10,7 +10,8 @@ from django.utils import timezone
 from handover.clients.models import Engagement
 from handover.core.actions import do_accept_invitation, do_invite_member
 from handover.core.models import AuditEvent, Role
-from handover.duties import actions, time_actions
+from handover.duties.actions import duties as actions
+from handover.duties.actions import time as time_actions
 from handover.duties.figures import per_occurrence
 from handover.duties.markup import diff, render
 from handover.duties.models import (

@@ -18,7 +18,7 @@ from handover.files.actions import (
     do_start_audit,
     do_undo_fix,
 )
-from handover.files.engine.rules import Rules, audit
+from handover.files.engine.naming import Rules, audit
 from handover.files.engine.walk import hash_entries, walk
 from handover.files.models import FixAction
 

@@ -5,7 +5,7 @@ accounts the leaver holds in client systems are flagged for revocation.
 
 from __future__ import annotations
 
-from handover.duties.actions import do_update_duty
+from handover.duties.actions.duties import do_update_duty
 from handover.duties.selectors import open_duties_of
 from handover.offboarding.actions import do_flag_accounts, do_reassign_step
 from handover.offboarding.selectors import open_steps_of

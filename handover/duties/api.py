@@ -14,7 +14,9 @@ from handover.core.rest.errors import Invalid
 from handover.core.rest.paging import Rows, paged
 from handover.core.rest.schemas import ErrorOut, ValidationOut
 
-from . import actions, selectors, time_actions
+from . import selectors
+from .actions import duties as duty_actions
+from .actions import time as time_actions
 from .forms import DutyForm, ReviewForm, TimeEntryForm
 from .models import ProcedureVersion
 
@@ -195,8 +197,8 @@ def create_duty(request, ws: str, payload: DutyIn):
     data = {k: ("" if v is None else v) for k, v in data.items()}
     cleaned = dict(_valid(DutyForm(data=data, membership=membership)))
     engagement = cleaned.pop("engagement")
-    return Status(201, duty_out(actions.do_create_duty(engagement, actor=request.auth,
-                                                       **cleaned)))
+    return Status(201, duty_out(duty_actions.do_create_duty(engagement, actor=request.auth,
+                                                            **cleaned)))
 
 
 @router.get("/w/{ws}/duties/{duty_id}", response={200: DutyOut, 404: ErrorOut})
@@ -220,7 +222,7 @@ def update_duty(request, ws: str, duty_id: int, payload: DutyPatch):
     cleaned.pop("engagement", None)
     reason = cleaned.pop("reason")
     try:
-        actions.do_update_duty(duty, actor=request.auth, reason=reason, **cleaned)
+        duty_actions.do_update_duty(duty, actor=request.auth, reason=reason, **cleaned)
     except ValidationError as exc:
         _raise(exc)
     return duty_out(duty)
@@ -255,8 +257,8 @@ def create_review(request, ws: str, duty_id: int, payload: ReviewIn):
     data = {k: ("" if v is None else v) for k, v in payload.dict().items()}
     cleaned = _valid(ReviewForm(data=data))
     fig = selectors.figures_for(duty)
-    review = actions.do_record_review(duty, actor=request.auth, figures=fig.as_json(),
-                                      **cleaned)
+    review = duty_actions.do_record_review(duty, actor=request.auth, figures=fig.as_json(),
+                                           **cleaned)
     return Status(201, review_out(review))
 
 

@@ -9,7 +9,8 @@ from handover.clients.models import Engagement
 from handover.core.actions import do_accept_invitation, do_ensure_user, do_invite_member
 from handover.core.models import Membership, Role
 
-from . import actions, time_actions
+from .actions import duties as duty_actions
+from .actions import time as time_actions
 
 INVOICES = """# Monthly invoices
 
@@ -64,33 +65,33 @@ def fill(workspace, actor) -> None:
     bellini, kowalczyk = engagements[0], engagements[1]
     marta = _collaborator(workspace, actor)
     today = timezone.localdate()
-    invoices = actions.do_create_duty(
+    invoices = duty_actions.do_create_duty(
         bellini, actor=actor, title="Fatturazione mensile", assignee=actor, status="active",
         started_on=today - timedelta(days=300), frequency="monthly", client_minutes=150,
         agreed_minutes=90, procedure=INVOICES, reason="Richiesta dal titolare.")
-    actions.do_revise_procedure(invoices, actor=actor, body=INVOICES_V2,
-                                change_note="Approval now goes to the office manager.")
+    duty_actions.do_revise_procedure(invoices, actor=actor, body=INVOICES_V2,
+                                     change_note="Approval now goes to the office manager.")
     _entries(invoices, actor, today - timedelta(days=250),
              [125, 118, 110, 104, 98, 96, 95, 92], every=30)
-    actions.do_record_review(invoices, actor=actor, decision="renegotiate",
-                             notes="Takes longer than the 90 minutes agreed.",
-                             next_review_on=today + timedelta(days=90))
-    calendar = actions.do_create_duty(
+    duty_actions.do_record_review(invoices, actor=actor, decision="renegotiate",
+                                  notes="Takes longer than the 90 minutes agreed.",
+                                  next_review_on=today + timedelta(days=90))
+    calendar = duty_actions.do_create_duty(
         bellini, actor=actor, title="Controllo agenda settimanale", assignee=actor,
         status="trial", started_on=today - timedelta(days=40),
         trial_review_on=today - timedelta(days=5), frequency="weekly", client_minutes=45,
         agreed_minutes=30, procedure=CALENDAR, reason="Nuova attività in prova.")
     _entries(calendar, actor, today - timedelta(days=35), [42, 38, 35, 31, 30])
-    inbox = actions.do_create_duty(
+    inbox = duty_actions.do_create_duty(
         kowalczyk, actor=actor, title="Porządkowanie skrzynki", assignee=marta,
         status="active", started_on=today - timedelta(days=200),
         next_review_on=today + timedelta(days=60),
         frequency="daily", client_minutes=25, agreed_minutes=20, procedure=INBOX,
         reason="Marta przejmuje skrzynkę.")
     _entries(inbox, marta, today - timedelta(days=20), [22, 19, 21, 18, 17, 20], every=3)
-    actions.do_propose_revision(
+    duty_actions.do_propose_revision(
         inbox, actor=marta, body=INBOX + "- Flag invoices for the accounting folder.\n",
         note="Invoices arrive in the inbox too.")
     last_month = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
-    actions.do_request_reports(workspace, actor=actor, month=last_month,
-                               due_on=today + timedelta(days=5))
+    duty_actions.do_request_reports(workspace, actor=actor, month=last_month,
+                                    due_on=today + timedelta(days=5))

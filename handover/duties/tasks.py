@@ -7,7 +7,7 @@ from handover.core.models import Workspace
 
 @task()
 def run_duty_schedule(workspace_id: int) -> dict:
-    from .actions import run_schedule
+    from .actions.duties import run_schedule
 
     workspace = Workspace.objects.filter(pk=workspace_id).first()
     if workspace is None:

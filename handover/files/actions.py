@@ -17,7 +17,7 @@ from handover.core.audit import record
 from handover.lib.confine import Refused, confine
 
 from . import selectors
-from .engine import rules as rules_engine
+from .engine import naming
 from .engine.export import Exporter
 from .engine.kinds import group_of, sniff
 from .engine.retention import guess_class
@@ -36,7 +36,7 @@ from .models import (
     RetentionRule,
 )
 from .owners import owned_by, read_listing
-from .retention_rules import dates_for
+from .retention_dates import dates_for
 
 
 class Throttle:
@@ -60,8 +60,8 @@ class Throttle:
 def do_set_naming_rule(workspace, *, actor, preset: str = "", pattern: str = "",
                        folders: list | None = None) -> NamingRule:
     try:
-        rules_engine.Rules.from_dict({"preset": preset, "pattern": pattern,
-                                      "folders": folders or []})
+        naming.Rules.from_dict({"preset": preset, "pattern": pattern,
+                                "folders": folders or []})
     except ValueError as err:
         raise ValidationError(str(err)) from None
     rule, _created = NamingRule.objects.update_or_create(
@@ -184,7 +184,7 @@ def do_run_audit(run: AuditRun, *, listing: str = "", workers: int | None = None
     """Walk and hash (on all cores), then store the files, findings and proposed fixes."""
     AuditRun.objects.filter(pk=run.pk).update(state=JobState.RUNNING)
     try:
-        rules = rules_engine.Rules.from_dict(run.rules or {})
+        rules = naming.Rules.from_dict(run.rules or {})
         owners = read_listing(listing) if listing else {}
         walked = walk(run.root)
         total = sum(e.size for e in walked.files)
@@ -198,7 +198,7 @@ def do_run_audit(run: AuditRun, *, listing: str = "", workers: int | None = None
                 progress(done[0], total)
 
         hash_entries(run.root, walked.files, workers=workers, progress=advance)
-        findings = rules_engine.audit(walked.files, walked.empty_dirs, walked.skipped, rules)
+        findings = naming.audit(walked.files, walked.empty_dirs, walked.skipped, rules)
     except (OSError, ValueError) as err:
         AuditRun.objects.filter(pk=run.pk).update(state=JobState.FAILED, error=str(err))
         run.refresh_from_db()
@@ -216,7 +216,7 @@ def _store_audit(run, walked, findings, owners) -> None:
     domains = run.client.domain_list if run.client else []
     records = []
     for entry in walked.files:
-        shown = rules_engine.display(entry.rel)
+        shown = naming.display(entry.rel)
         kind = guess_class(entry.rel)
         delete_after, basis = dates_for(run.workspace, run.engagement, run.client, kind)
         owner = owners.get(entry.rel, "")
@@ -231,8 +231,8 @@ def _store_audit(run, walked, findings, owners) -> None:
             state=FileState.UNREADABLE if entry.error else FileState.PRESENT))
     FileRecord.objects.bulk_create(records, batch_size=500)
     fixes = [FixAction(workspace=run.workspace, audit_run=run, finding=f.kind, kind=f.fix[0],
-                       old_path=rules_engine.display(f.path), new_path=f.fix[1])
-             for f in findings if f.fix and "\\x" not in rules_engine.display(f.path)]
+                       old_path=naming.display(f.path), new_path=f.fix[1])
+             for f in findings if f.fix and "\\x" not in naming.display(f.path)]
     seen, unique = set(), []
     for fix in fixes:
         if fix.old_path not in seen:
@@ -393,7 +393,7 @@ def _store_export(job: ExportJob, report, actor) -> None:
                       "member_count": entry["count"],
                       "verified_at": datetime.fromtimestamp(entry["verified_at"], UTC)})
         for member in entry["files"]:
-            record_ = records.get(rules_engine.display(member["rel"]))
+            record_ = records.get(naming.display(member["rel"]))
             if record_ is None or record_.state not in (FileState.PRESENT, FileState.CHANGED,
                                                         FileState.ARCHIVED):
                 continue
@@ -408,7 +408,7 @@ def _store_export(job: ExportJob, report, actor) -> None:
     job.report = {"errors": report.errors, "failed": failed, "seconds": report.seconds,
                   "problems": {e["name"]: e.get("problems", []) for e in report.archives
                                if e["name"] in failed},
-                  "skipped": [[rules_engine.display(p), r] for p, r in report.skipped]}
+                  "skipped": [[naming.display(p), r] for p, r in report.skipped]}
     job.state = JobState.FAILED if failed else JobState.DONE
     job.error = " ".join(reasons)
     job.finished_at = timezone.now()

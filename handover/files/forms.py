@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from handover.clients.models import Engagement
 
-from .engine.rules import PRESET_LABELS, Rules
+from .engine.naming import PRESET_LABELS, Rules
 from .models import RetentionKind
 
 

@@ -22,7 +22,7 @@ from .models import (
     FixAction,
     NamingRule,
 )
-from .retention_rules import dates_for
+from .retention_dates import dates_for
 
 
 def root_grants(workspace) -> QuerySet[FileRootGrant]:

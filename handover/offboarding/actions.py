@@ -32,7 +32,7 @@ from .models import (
     TemplateStep,
 )
 from .notice import compute, due_date
-from .rules import calendar_for
+from .workdays import calendar_for
 
 
 class PlanRefused(ValueError):

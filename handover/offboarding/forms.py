@@ -19,7 +19,7 @@ from .models import (
     TemplateStep,
 )
 from .notice import compute
-from .rules import calendar_for
+from .workdays import calendar_for
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 

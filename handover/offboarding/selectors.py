@@ -105,7 +105,7 @@ def member_language(workspace: Workspace, email: str) -> str:
 def accounts_of(workspace: Workspace, *, engagement=None,
                 unassigned: bool = False) -> QuerySet[AccessAccount]:
     accounts = AccessAccount.objects.filter(workspace=workspace).select_related(
-        "client", "engagement")
+        "client", "engagement__client")
     if unassigned:
         return accounts.filter(client__isnull=True)
     if engagement is not None:

@@ -1,6 +1,6 @@
 """Writes for duties, procedures, reviews, reports and proposals. Atomic and audited.
 
-Time entries, the timer and imports are in `time_actions.py`.
+Time entries, the timer and imports are in `actions/time.py`.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from handover.core.audit import changed_fields, record
 from handover.core.mail import queue_email
 from handover.core.models import Membership, Role
 
-from . import selectors
-from .models import (
+from .. import selectors
+from ..models import (
     ChangeKind,
     Decision,
     Duty,

@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 from handover.core.audit import record
 from handover.core.models import Membership
 
-from .models import Duty, ImportBatch, ImportMapping, TimeEntry
-from .timeimport.reader import MAX_SECONDS, ImportRefused, read
+from ..models import Duty, ImportBatch, ImportMapping, TimeEntry
+from ..timeimport.reader import MAX_SECONDS, ImportRefused, read
 
 MappingKey = tuple[str, str, str]  # client, project, task
 

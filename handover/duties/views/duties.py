@@ -13,13 +13,14 @@ from handover.clients.selectors import engagement as get_engagement
 from handover.core.access import can, workspace_view
 from handover.core.views import form_errors_to_messages
 
-from . import actions, selectors
-from .figures import chart_svg, options
-from .forms import DecideForm, DutyForm, ProcedureForm, ProposalForm, ReviewForm
-from .markup import diff
-from .markup import render as render_markdown
-from .models import Decision, DutyStatus, Proposal
-from .timeline import entries as timeline_entries
+from .. import selectors
+from ..actions import duties as duty_actions
+from ..figures import chart_svg, options
+from ..forms import DecideForm, DutyForm, ProcedureForm, ProposalForm, ReviewForm
+from ..markup import diff
+from ..markup import render as render_markdown
+from ..models import Decision, DutyStatus, Proposal
+from ..timeline import entries as timeline_entries
 
 
 def _back(request, duty):
@@ -49,7 +50,7 @@ def duty_new(request):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         engagement = data.pop("engagement")
-        duty = actions.do_create_duty(engagement, actor=request.user, **data)
+        duty = duty_actions.do_create_duty(engagement, actor=request.user, **data)
         messages.success(request, _("The duty %(title)s was added.") % {"title": duty.title})
         return _back(request, duty)
     return render(request, "duties/duty_form.html", {"form": form})
@@ -80,7 +81,7 @@ def duty_edit(request, duty_id: int):
         data.pop("engagement", None)
         reason = data.pop("reason")
         try:
-            actions.do_update_duty(duty, actor=request.user, reason=reason, **data)
+            duty_actions.do_update_duty(duty, actor=request.user, reason=reason, **data)
         except ValidationError as exc:
             form_errors_to_messages(request, exc, form)
         else:
@@ -96,8 +97,8 @@ def procedure_revise(request, duty_id: int):
     form = ProcedureForm(request.POST or None, initial={"body": current.body if current else ""})
     if request.method == "POST" and form.is_valid():
         try:
-            version = actions.do_revise_procedure(duty, actor=request.user,
-                                                  **form.cleaned_data)
+            version = duty_actions.do_revise_procedure(duty, actor=request.user,
+                                                       **form.cleaned_data)
         except ValidationError as exc:
             form_errors_to_messages(request, exc, form)
         else:
@@ -131,8 +132,8 @@ def proposal_new(request, duty_id: int):
     form = ProposalForm(request.POST or None, initial={"body": current.body if current else ""})
     if request.method == "POST" and form.is_valid():
         try:
-            proposal = actions.do_propose_revision(duty, actor=request.user,
-                                                   **form.cleaned_data)
+            proposal = duty_actions.do_propose_revision(duty, actor=request.user,
+                                                        **form.cleaned_data)
         except ValidationError as exc:
             form_errors_to_messages(request, exc, form)
         else:
@@ -152,11 +153,11 @@ def proposal_detail(request, proposal_id: int):
         if form.is_valid() and proposal.state == Proposal.State.PENDING:
             note = form.cleaned_data["note"]
             if request.POST.get("accept"):
-                version = actions.do_accept_proposal(proposal, actor=request.user, note=note)
+                version = duty_actions.do_accept_proposal(proposal, actor=request.user, note=note)
                 messages.success(request, _("The proposal is now version %(number)s.")
                                  % {"number": version.number})
             else:
-                actions.do_decline_proposal(proposal, actor=request.user, note=note)
+                duty_actions.do_decline_proposal(proposal, actor=request.user, note=note)
                 messages.success(request, _("The proposal was declined."))
             return _back(request, proposal.duty)
     current = selectors.versions(proposal.duty).first()
@@ -190,7 +191,8 @@ def duty_review(request, duty_id: int):
     if request.method == "POST" and form.is_valid():
         figures = {**fig.as_json(), "client_minutes": duty.client_minutes,
                    "rate": str(context["rate"] or ""), "currency": context["currency"]}
-        actions.do_record_review(duty, actor=request.user, figures=figures, **form.cleaned_data)
+        duty_actions.do_record_review(duty, actor=request.user, figures=figures,
+                                      **form.cleaned_data)
         messages.success(request, _("The decision was recorded."))
         return _back(request, duty)
     return render(request, "duties/duty_review.html", {

@@ -14,8 +14,9 @@ from django.utils.translation import ngettext
 from handover.core.access import can, workspace_view
 from handover.core.views import form_errors_to_messages
 
-from . import actions, selectors
-from .forms import ReportItemForm, RequestReportsForm
+from .. import selectors
+from ..actions import duties as duty_actions
+from ..forms import ReportItemForm, RequestReportsForm
 
 
 def _month(value: str) -> date:
@@ -38,9 +39,9 @@ def report_list(request):
         if not staff:
             raise PermissionDenied
         if form.is_valid():
-            made = actions.do_request_reports(request.workspace, actor=request.user,
-                                              month=form.cleaned_data["month"],
-                                              due_on=form.cleaned_data["due_on"])
+            made = duty_actions.do_request_reports(request.workspace, actor=request.user,
+                                                   month=form.cleaned_data["month"],
+                                                   due_on=form.cleaned_data["due_on"])
             messages.success(request, ngettext(
                 "%(count)s report was requested.", "%(count)s reports were requested.",
                 len(made)) % {"count": len(made)})
@@ -76,7 +77,7 @@ def report_form(request, report_request_id: int):
             raise PermissionDenied
         if all(form.is_valid() for _d, _l, form in forms):
             try:
-                actions.do_submit_report(report, actor=request.user, items=[
+                duty_actions.do_submit_report(report, actor=request.user, items=[
                     {"duty": duty, **form.cleaned_data} for duty, _l, form in forms])
             except ValidationError as exc:
                 form_errors_to_messages(request, exc)

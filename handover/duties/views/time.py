@@ -15,9 +15,10 @@ from django.utils.translation import gettext as _
 from handover.core.access import can, workspace_view
 from handover.core.views import form_errors_to_messages
 
-from . import selectors, time_actions
-from .forms import ImportForm, MappingForm, TimeEntryForm, TimerStopForm
-from .views import not_allowed
+from .. import selectors
+from ..actions import time as time_actions
+from ..forms import ImportForm, MappingForm, TimeEntryForm, TimerStopForm
+from .duties import not_allowed
 
 
 def _next(request, default_duty=None):

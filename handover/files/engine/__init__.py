@@ -1,1 +1,1 @@
-"""Django-free engine of the files app: walking, hashing, rules, zip export and verify."""
+"""Django-free engine of the files app: walking, hashing, naming rules, zip export and verify."""

@@ -11,11 +11,11 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from handover.clients.selectors import engagement as engagement_of
 from handover.core.access import workspace_view
 
-from . import actions, selectors
-from .forms import AccountForm, AccountStateForm, ImportForm, RevocationForm
-from .importing import ImportRefused, import_export
-from .models import AccountState
-from .views import letter_waits
+from .. import actions, selectors
+from ..forms import AccountForm, AccountStateForm, ImportForm, RevocationForm
+from ..importing import ImportRefused, import_export
+from ..models import AccountState
+from .plans import letter_waits
 
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
 

@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 
 from handover.core.access import workspace_view
 
-from . import actions, selectors
-from .forms import TemplateForm, TemplateStepForm
+from .. import actions, selectors
+from ..forms import TemplateForm, TemplateStepForm
 
 
 @workspace_view("manage_clients")

@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 from handover.core.access import workspace_view
 from handover.core.documents import render_docx, render_html, render_pdf
 
-from . import actions, selectors
-from .calendar import plan_ics
-from .forms import (
+from .. import actions, selectors
+from ..calendar import plan_ics
+from ..forms import (
     CallForm,
     PlanStartForm,
     RecapForm,
@@ -22,9 +22,9 @@ from .forms import (
     SupportForm,
     SupportRequestForm,
 )
-from .notice import compute
-from .recap import blocks, draft
-from .rules import calendar_for, notice_comparison
+from ..notice import compute
+from ..recap import blocks, draft
+from ..workdays import calendar_for, notice_comparison
 
 WARNINGS = {
     "given_on_day_off": _("The notice is given on a day off: it counts from %(received)s."),

@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from handover.core.models import Workspace
-from handover.duties.actions import run_schedule
+from handover.duties.actions.duties import run_schedule
 
 
 class Command(BaseCommand):

@@ -13,8 +13,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from handover.core.models import Membership, Role, Workspace
+from handover.duties.actions.time import ImportFailed, do_import_time
 from handover.duties.models import Duty
-from handover.duties.time_actions import ImportFailed, do_import_time
 from handover.duties.timeimport.reader import FORMATS
 
 

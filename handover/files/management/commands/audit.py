@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from handover.files.cli import dump, progress_bar, workspace_and_owner
-from handover.files.engine import rules as rules_engine
+from handover.files.engine import naming
 from handover.files.engine.walk import hash_entries, walk
 
 
@@ -45,21 +45,21 @@ class Command(BaseCommand):
 
             hash_entries(path, walked.files, workers=options["workers"],
                          engine=options["engine"], progress=advance)
-        findings = rules_engine.audit(walked.files, walked.empty_dirs, walked.skipped,
-                                      rules_engine.Rules.from_dict(rules))
+        findings = naming.audit(walked.files, walked.empty_dirs, walked.skipped,
+                                naming.Rules.from_dict(rules))
         seconds = time.monotonic() - started
         if options["json"]:
             return dump(self, {
                 "root": os.path.abspath(path), "files": len(walked.files), "bytes": total,
                 "seconds": round(seconds, 3),
-                "hashes": {rules_engine.display(e.rel): e.sha256 for e in walked.files},
-                "findings": [{"kind": f.kind, "path": rules_engine.display(f.path),
-                              "detail": rules_engine.display(f.detail),
+                "hashes": {naming.display(e.rel): e.sha256 for e in walked.files},
+                "findings": [{"kind": f.kind, "path": naming.display(f.path),
+                              "detail": naming.display(f.detail),
                               "fix": list(f.fix) if f.fix else None} for f in findings]})
         self.stdout.write(_("%(files)s files, %(findings)s findings.") % {
             "files": len(walked.files), "findings": len(findings)})
         for finding in findings:
-            self.stdout.write(f"{finding.kind:20} {rules_engine.display(finding.path)}")
+            self.stdout.write(f"{finding.kind:20} {naming.display(finding.path)}")
 
     def _rules(self, path):
         if not path:
@@ -67,7 +67,7 @@ class Command(BaseCommand):
         try:
             with open(path, encoding="utf-8") as handle:
                 data = json.load(handle)
-            rules_engine.Rules.from_dict(data)
+            naming.Rules.from_dict(data)
         except (OSError, ValueError) as err:
             raise CommandError(_("The rules file cannot be used: %(error)s") %
                                {"error": err}) from None
