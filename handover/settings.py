@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "handover.core",
     "handover.clients",
     "handover.duties",
+    "handover.interactions",
     "handover.health",
     "handover.offboarding",
     "handover.files",

@@ -12,17 +12,12 @@ from django.urls import reverse
 
 from handover.clients.models import Engagement
 from handover.core.models import AuditEvent
-from handover.health.actions import do_write_interactions
+from handover.health.actions import do_compute_health
 from handover.health.digest import do_send_weekly_digest
-from handover.health.health_actions import do_compute_health
-from handover.health.health_models import (
-    EngagementHealth,
-    HealthFinding,
-    HealthMonth,
-    InteractionFacts,
-)
-from handover.health.models import Interaction
+from handover.health.models import EngagementHealth, HealthFinding, HealthMonth, InteractionFacts
 from handover.health.presenting import highlighted
+from handover.interactions.actions import do_write_interactions
+from handover.interactions.models import Interaction
 
 from .conftest import signed_in
 
@@ -149,7 +144,7 @@ def test_it_shows_the_dashboard_panel_and_overview(workspace_a, alice):
 
 
 def test_it_shows_each_engagements_health_in_the_dashboard_list(workspace_a, alice, bob):
-    from handover.health.health_actions import do_compute_health, do_snapshot_week
+    from handover.health.actions import do_compute_health, do_snapshot_week
 
     do_snapshot_week(workspace_a)
     fine = EngagementHealth.objects.get(workspace=workspace_a, recommendation="carry_on")
@@ -241,7 +236,7 @@ def test_it_mails_a_weekly_digest_of_what_changed(workspace_a,
 
 def test_it_recomputes_after_an_import_finishes(workspace_a, alice,
                                                 django_capture_on_commit_callbacks):
-    from handover.health.actions import do_create_import, do_finish_import
+    from handover.interactions.actions import do_create_import, do_finish_import
 
     engagement = Engagement.objects.filter(workspace=workspace_a).first()
     do_write_interactions(workspace_a, [Interaction(

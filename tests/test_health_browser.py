@@ -4,7 +4,7 @@ import pytest
 
 from handover.core.actions import do_create_workspace
 from handover.core.demo import fill_workspace
-from handover.health.health_models import EngagementHealth, HealthFinding
+from handover.health.models import EngagementHealth, HealthFinding
 
 from .browser import page  # noqa: F401 - the fixture
 from .conftest import PASSWORD, make_user

@@ -8,10 +8,10 @@ import pytest
 
 from handover.clients.actions import do_create_client, do_create_engagement
 from handover.core.actions import do_create_workspace
-from handover.health.health_actions import do_compute_health
-from handover.health.health_models import EngagementHealth, HealthMonth
-from handover.health.importers.run import run_import
-from handover.health.models import Interaction
+from handover.health.actions import do_compute_health
+from handover.health.models import EngagementHealth, HealthMonth
+from handover.interactions.importers.run import run_import
+from handover.interactions.models import Interaction
 from handover.lib.hours import Window
 
 from .conftest import make_user, need

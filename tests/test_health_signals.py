@@ -3,7 +3,7 @@
 from datetime import date
 
 from handover.health.facts import Thresholds, weight
-from handover.health.signals import Inputs, assess, trend
+from handover.health.scoring import Inputs, assess, trend
 
 
 def _months(n=4, inbound=20, out=0, **extra):

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from handover.clients.actions import do_create_client, do_create_engagement
-from handover.health.importers.run import run_import
-from handover.health.models import Interaction
+from handover.interactions.importers.run import run_import
+from handover.interactions.models import Interaction
 
 from .conftest import need
 

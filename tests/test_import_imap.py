@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from handover.health.importers import imap
-from handover.health.importers.base import Refused
-from handover.health.importers.run import run_import
-from handover.health.models import ImapCursor, ImportRun, Interaction
+from handover.interactions.importers import imap
+from handover.interactions.importers.base import Refused
+from handover.interactions.importers.run import run_import
+from handover.interactions.models import ImapCursor, ImportRun, Interaction
 
 from .conftest import need
 from .dovecot import Dovecot
@@ -111,8 +111,8 @@ def test_it_refuses_local_and_private_hosts_unless_allowed(settings, workspace_a
 
 @pytest.mark.django_db
 def test_it_never_stores_the_password_in_clear(workspace_a, alice):
-    from handover.health.actions import do_create_import, do_finish_import
-    from handover.health.secrets import unseal
+    from handover.interactions.actions import do_create_import, do_finish_import
+    from handover.interactions.secrets import unseal
 
     run = do_create_import(workspace_a, actor=alice, kind="mail", label="imaps://a@h/INBOX",
                            password=PASSWORD)

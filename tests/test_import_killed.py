@@ -14,13 +14,10 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from handover.health.actions import (
-    dead_import_runs,
-    do_create_import,
-    do_fail_dead_imports,
-    process_identity,
-)
-from handover.health.models import ImportRun, ImportState
+from handover.interactions.actions import do_create_import
+from handover.interactions.models import ImportRun, ImportState
+from handover.interactions.startup import dead_import_runs, fail_dead_imports
+from handover.lib.processes import process_identity
 
 from .test_commands import ROOT, fresh_env, run
 
@@ -38,7 +35,7 @@ def dead_pid() -> int:
 def test_it_fails_only_the_runs_nobody_is_working_on(workspace_a, alice):
     from django_tasks_db.models import DBTaskResult
 
-    from handover.health.tasks import run_import_task
+    from handover.interactions.tasks import run_import_task
 
     here = socket.gethostname()
 
@@ -69,7 +66,7 @@ def test_it_fails_only_the_runs_nobody_is_working_on(workspace_a, alice):
     assert process_identity(parent) != ""
     assert {r.pk for r in dead_import_runs()} == {killed.pk, orphan.pk, reused.pk,
                                                    restarted.pk}
-    assert do_fail_dead_imports() == 4
+    assert fail_dead_imports() == 4
     states = dict(ImportRun.objects.values_list("pk", "state"))
     assert {states[r.pk] for r in (killed, orphan, reused, restarted)} == {
         ImportState.FAILED}
@@ -78,7 +75,7 @@ def test_it_fails_only_the_runs_nobody_is_working_on(workspace_a, alice):
     assert states[finished.pk] == ImportState.DONE
     failed = ImportRun.objects.get(pk=killed.pk)
     assert failed.error == STOPPED and failed.finished_at is not None
-    assert do_fail_dead_imports() == 0
+    assert fail_dead_imports() == 0
 
 
 def big_mbox(path, count: int) -> None:

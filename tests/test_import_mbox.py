@@ -2,9 +2,9 @@
 
 import pytest
 
-from handover.health.importers import mailsources
-from handover.health.importers.run import run_import
-from handover.health.models import Interaction
+from handover.interactions.importers import mailsources
+from handover.interactions.importers.run import run_import
+from handover.interactions.models import Interaction
 
 
 def mbox_bytes(count: int) -> bytes:

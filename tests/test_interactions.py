@@ -9,10 +9,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 
 from handover.clients.models import Client, Engagement
-from handover.health.actions import do_assign_sender
-from handover.health.importers.base import Refused
-from handover.health.importers.run import run_import
-from handover.health.models import Channel, ImportRun, Interaction, Invoice
+from handover.interactions.actions import do_assign_sender
+from handover.interactions.importers.base import Refused
+from handover.interactions.importers.run import run_import
+from handover.interactions.models import Channel, ImportRun, Interaction, Invoice
 
 from .conftest import signed_in
 

@@ -3,7 +3,7 @@
 import pytest
 
 from handover.core.actions import do_create_workspace
-from handover.health.models import Interaction
+from handover.interactions.models import Interaction
 
 from .browser import page  # noqa: F401 - the fixture
 from .conftest import PASSWORD, make_user

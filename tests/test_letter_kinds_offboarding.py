@@ -170,7 +170,7 @@ def test_the_invitation_is_written_in_a_member_successors_own_language(
 
 def test_only_the_letter_to_the_client_is_filed_as_an_interaction(
         alice, workspace_a, django_capture_on_commit_callbacks):
-    from handover.health.models import Interaction
+    from handover.interactions.models import Interaction
 
     plan = _plan(workspace_a)
     with django_capture_on_commit_callbacks(execute=True):

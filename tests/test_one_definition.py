@@ -18,12 +18,12 @@ from handover.clients.actions import (
 from handover.clients.selectors import current_engagement, current_engagement_ids
 from handover.core.actions import do_create_workspace
 from handover.core.templatetags.handover import date_long
-from handover.health.actions import do_assign_sender, do_ensure_client
 from handover.health.facts import Thresholds
-from handover.health.health_forms import ThresholdsForm
-from handover.health.health_models import HealthThresholds
-from handover.health.importers.base import Matcher
-from handover.health.models import Interaction
+from handover.health.forms import ThresholdsForm
+from handover.health.models import HealthThresholds
+from handover.interactions.actions import do_assign_sender, do_ensure_client
+from handover.interactions.importers.base import Matcher
+from handover.interactions.models import Interaction
 from handover.lib import thresholds
 from handover.lib.hours_check import HOLIDAY, Schedule, classify, holiday_dates
 from handover.lib.public_holidays import public_holidays

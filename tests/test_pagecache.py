@@ -60,8 +60,8 @@ def test_it_shows_a_change_once_the_workspace_version_moves(
 
 
 def test_it_renders_the_health_page_again_after_a_dismissal(alice_client, workspace_a):
-    from handover.health.health_actions import do_compute_health
-    from handover.health.health_models import HealthFinding
+    from handover.health.actions import do_compute_health
+    from handover.health.models import HealthFinding
 
     do_compute_health(workspace_a)
     finding = HealthFinding.objects.filter(workspace=workspace_a,
@@ -174,7 +174,7 @@ def test_every_audited_write_and_every_recompute_raises_the_version(
             do_create_client(quiet_workspace, actor=alice, name="Versioned Sp. z o.o.",
                              language="pl", country="PL", time_zone="Europe/Warsaw")
         else:
-            from handover.health.health_actions import do_compute_health
+            from handover.health.actions import do_compute_health
 
             do_compute_health(quiet_workspace)
     assert Workspace.objects.get(pk=quiet_workspace.pk).version == 1

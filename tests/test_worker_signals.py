@@ -11,9 +11,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from handover.health import pools
 from handover.health.facts import TextReader
-from handover.health.importers import mailsources
+from handover.interactions import pools
+from handover.interactions.importers import mailsources
 
 from .test_commands import ROOT, free_port, fresh_env, run
 

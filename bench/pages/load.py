@@ -33,9 +33,9 @@ from django.core.management import call_command  # noqa: E402
 from handover.clients.models import Client, Engagement, WorkingWindow  # noqa: E402
 from handover.core.actions import do_create_workspace  # noqa: E402
 from handover.core.models import Workspace  # noqa: E402
-from handover.health.health_actions import do_compute_health  # noqa: E402
-from handover.health.health_models import InteractionFacts  # noqa: E402
-from handover.health.models import Interaction, Invoice  # noqa: E402
+from handover.health.actions import do_compute_health  # noqa: E402
+from handover.health.models import InteractionFacts  # noqa: E402
+from handover.interactions.models import Interaction, Invoice  # noqa: E402
 
 TEXTS = [
     "Hello, please find attached the notes from Monday's meeting. Many thanks.",

@@ -11,7 +11,9 @@ An app `handover.<name>` may have:
   dashboard's engagement list ({"label", "template", "cells": {engagement id: value}});
 - `demo.py` with `fill(workspace, actor)`, adding its rows to the demo workspace;
 - `startup.py` with STEPS: callables without arguments, run when `handover serve` and
-  `handover worker` start.
+  `handover worker` start;
+- `after_import.py` with `after_import(workspace_id)`, run on commit after each import
+  that finished (health recomputes then).
 """
 
 from __future__ import annotations

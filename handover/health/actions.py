@@ -17,11 +17,14 @@ from django.utils import timezone
 
 from handover.clients.models import Engagement
 from handover.core.audit import record
-from handover.core.models import Workspace
+from handover.core.models import AuditEvent, Workspace
 from handover.core.versions import touch
+from handover.duties.models import Duty
+from handover.interactions.importers.dates import EARLIEST, LATEST
+from handover.interactions.models import Interaction, Invoice
 from handover.lib.hours_check import Schedule, clock_for
 
-from . import signals
+from . import scoring
 from .facts import (
     TextReader,
     Thresholds,
@@ -31,9 +34,13 @@ from .facts import (
     text_job,
     write_facts,
 )
-from .health_models import EngagementHealth, HealthFinding, HealthMonth, InteractionFacts
-from .importers.dates import EARLIEST, LATEST
-from .models import Interaction, Invoice
+from .models import (
+    EngagementHealth,
+    HealthFinding,
+    HealthMonth,
+    HealthThresholds,
+    InteractionFacts,
+)
 
 CHUNK = 10000
 log = logging.getLogger(__name__)
@@ -200,12 +207,6 @@ def _invoice_findings(workspace, engagement, invoices, limits, today):
 
 def _drift_context(workspace, ids):
     """Duties per engagement and the day each engagement's rate last changed."""
-    try:
-        from handover.duties.models import Duty
-    except ImportError:  # the duties module is not installed
-        return {}, {}
-    from handover.core.models import AuditEvent
-
     rate_changed = {}
     for target, when, data in AuditEvent.objects.filter(
             workspace=workspace, verb="engagement.updated", target_type="clients.engagement",
@@ -264,7 +265,7 @@ def _assess_engagement(ctx: _Context, engagement, state: EngagementHealth):
     by_signal = defaultdict(list)
     for f in found:
         by_signal[f.signal].append(f)
-    result = signals.assess(signals.Inputs(
+    result = scoring.assess(scoring.Inputs(
         months=rows,
         dismissed_months={k[2:] for k in gone if k.startswith("m:")},
         late_invoices=list(late_days),
@@ -438,8 +439,6 @@ def do_snapshot_week(workspace: Workspace) -> list[dict]:
 @transaction.atomic
 def do_save_thresholds(workspace: Workspace, *, actor, **values) -> None:
     """The workspace's thresholds (audited), then a recompute with them."""
-    from .health_models import HealthThresholds
-
     row, _created = HealthThresholds.objects.get_or_create(workspace=workspace)
     before = {k: getattr(row, k) for k in values}
     for name, value in values.items():

@@ -1,28 +1,15 @@
-"""Activity sentences for imports, filing senders and invoices."""
+"""Activity sentences for dismissed findings and thresholds."""
 
 from django.utils.translation import gettext_lazy as _
 
-from .models import ImportKind
-
 SENTENCES = {
-    "import.started": _("%(actor)s started importing %(target)s."),
-    "import.finished": _(
-        "The import of %(target)s finished: %(imported)s new, %(duplicates)s already there, "
-        "%(unmatched)s unplaced, %(failed)s failed."
-    ),
-    "interaction.assigned": _("%(actor)s filed the mail of %(address)s under %(target)s."),
-    "invoice.created": _("%(actor)s recorded the invoice %(target)s."),
-    "invoice.updated": _("%(actor)s updated the invoice %(target)s."),
     "health_finding.dismissed": _(
         "%(actor)s dismissed a health finding on %(target)s as a false alarm."),
     "health_thresholds.updated": _("%(actor)s changed the thresholds of client health."),
 }
 
-LABELS = {"kind": ImportKind}
+LABELS = {}
 
 KINDS = (
-    ("import.", _("Imports")),
-    ("interaction.", _("Interactions")),
-    ("invoice.", _("Invoices")),
     ("health_", _("Health")),
 )

@@ -1,31 +1,21 @@
-"""Dashboard panels: every engagement's health at a glance (and what changed since last
-week), then the latest import and how many interactions wait to be placed; and the health
-column of the engagement list."""
+"""Dashboard panel: every engagement's health at a glance (and what changed since last
+week); and the health column of the engagement list."""
 
 from django.utils.translation import gettext as _
 
 from handover.core.access import can
 
-from . import health_selectors, selectors
+from . import selectors
 
 
 def panel(request):
     membership = getattr(request, "membership", None)
-    if membership is None:
+    if membership is None or not can(membership, "view_all_engagements"):
         return None
-    panels = []
-    if can(membership, "view_all_engagements"):
-        states = health_selectors.dashboard_states(membership.workspace)
-        if states:
-            panels.append({"template": "health/_health_panel.html",
-                           "context": {"states": states}})
-    if can(membership, "manage_clients"):
-        latest = selectors.import_runs(request.workspace).first()
-        unplaced = selectors.unplaced_count(request.workspace)
-        if latest is not None or unplaced:
-            panels.append({"template": "health/_dashboard_panel.html",
-                           "context": {"latest": latest, "unplaced": unplaced}})
-    return panels or None
+    states = selectors.dashboard_states(membership.workspace)
+    if not states:
+        return None
+    return {"template": "health/_health_panel.html", "context": {"states": states}}
 
 
 def engagement_columns(request, engagement_ids: list[int]) -> list[dict]:
@@ -35,5 +25,4 @@ def engagement_columns(request, engagement_ids: list[int]) -> list[dict]:
     if membership is None or not can(membership, "view_all_engagements"):
         return []
     return [{"label": _("Health"), "template": "health/_health_cell.html",
-             "cells": health_selectors.states_by_engagement(membership.workspace,
-                                                           engagement_ids)}]
+             "cells": selectors.states_by_engagement(membership.workspace, engagement_ids)}]

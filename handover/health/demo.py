@@ -1,9 +1,9 @@
-"""Demo rows: a finished import with a few interactions and an invoice paid on time per
-engagement; then the health story (see `_fill_health`)."""
+"""Demo rows: the health story (see `_fill_health`), told with interactions and invoices
+added through the interactions app's actions, then recomputed."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -11,12 +11,12 @@ from django.utils import timezone
 
 from handover.clients.actions import do_create_engagement
 from handover.clients.models import Engagement
+from handover.interactions.actions import do_save_invoice, do_write_interactions
+from handover.interactions.models import Interaction
 from handover.lib.hours import Window
 from handover.lib.hours_check import holiday_name
 
-from .actions import do_create_import, do_finish_import, do_save_invoice, do_write_interactions
-from .health_actions import do_compute_health
-from .models import Channel, Direction, Interaction
+from .actions import do_compute_health
 
 POLITE = {
     "it": "Buongiorno, le allego i documenti per la pratica del cantiere. Grazie mille.",
@@ -159,39 +159,6 @@ def _fill_health(workspace, actor) -> None:
     do_compute_health(workspace)
 
 
-def _fill_interactions(workspace, actor):
-    run = do_create_import(workspace, actor=actor, kind="mail", label="demo.mbox")
-    rows = []
-    engagements = list(Engagement.objects.filter(workspace=workspace).select_related("client")
-                       .prefetch_related("client__contacts"))
-    for n, engagement in enumerate(engagements):
-        contact = engagement.client.contacts.all()[0]
-        start = datetime(2026, 2, 2, 9, tzinfo=UTC) + timedelta(days=n)
-        rows += [
-            Interaction(workspace=workspace, engagement=engagement, channel=Channel.EMAIL,
-                        direction=Direction.INBOUND, occurred_at=start,
-                        subject="Agenda for next week", sender=contact.email,
-                        participants=[actor.email], counterpart=contact.email,
-                        body="Could you confirm the meetings for next week?",
-                        source="mail", source_id=f"demo-{workspace.pk}-{n}-1@handover.example",
-                        import_run=run),
-            Interaction(workspace=workspace, engagement=engagement, channel=Channel.CALL,
-                        direction=Direction.OUTBOUND, occurred_at=start + timedelta(hours=3),
-                        duration=timedelta(minutes=12), subject=contact.name,
-                        participants=[contact.phone], counterpart=contact.phone,
-                        source="calls", source_id=f"demo-{n}-call", import_run=run),
-        ]
-        do_save_invoice(workspace, actor=actor, engagement=engagement,
-                        number=f"2026-{n + 1:03d}", issued=date(2026, 1, 31),
-                        due=date(2026, 1, 31) + timedelta(days=engagement.payment_terms_days),
-                        paid_on=date(2026, 1, 31)
-                        + timedelta(days=engagement.payment_terms_days - 2),
-                        amount=Decimal("1200.00"), currency=engagement.currency)
-    fresh, _duplicates = do_write_interactions(workspace, rows)
-    do_finish_import(run, report={"imported": len(fresh), "duplicates": 0, "unmatched": 0,
-                                  "failed": 0, "failures": []})
-
-
 def fill(workspace, actor) -> None:
-    _fill_interactions(workspace, actor)
+    """After the interactions app's demo rows (INSTALLED_APPS order)."""
     _fill_health(workspace, actor)

@@ -5,7 +5,7 @@ from django.db import transaction
 from handover.core.mail import queue_email
 from handover.core.models import Membership, Role
 
-from .health_actions import do_compute_health, do_snapshot_week
+from .actions import do_compute_health, do_snapshot_week
 
 
 @transaction.atomic

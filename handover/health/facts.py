@@ -1,7 +1,7 @@
 """Per-interaction facts: local time, out-of-hours class, weight and text findings.
 
 Computed once per interaction (after its import) so that recomputing the signals is SQL over
-small columns. Django-aware but free of requests; called by `health_actions`.
+small columns. Django-aware but free of requests; called by `actions`.
 """
 
 from __future__ import annotations
@@ -17,12 +17,12 @@ from django.db import connection
 from django.db import models as db
 from django.utils import timezone
 
+from handover.interactions import pools
 from handover.lib import thresholds
 from handover.lib.hours_check import Clock
 from handover.lib.textrules import analyse
 
-from . import pools
-from .health_models import HealthThresholds, InteractionFacts
+from .models import HealthThresholds, InteractionFacts
 
 ROW_FIELDS = ("pk", "workspace_id", "engagement_id", "channel", "direction", "occurred_at",
               "duration", "subject", "body", "due_at", "old_time")

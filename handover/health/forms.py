@@ -2,7 +2,7 @@ from django import forms
 
 from handover.lib.thresholds import NAMES
 
-from .health_models import HealthThresholds
+from .models import HealthThresholds
 
 FIELDS = list(NAMES)
 

@@ -1,7 +1,6 @@
 """Relationship health: per-interaction facts, findings with evidence, monthly summaries,
-each engagement's current state, and the thresholds of a workspace.
-
-Imported at the end of models.py, so Django sees these models as the health app's.
+each engagement's current state, and the thresholds of a workspace. The interactions and
+invoices they are computed from are the interactions app's.
 """
 
 from django.conf import settings
@@ -11,10 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from handover.clients.models import Engagement
 from handover.core.models import Workspace
+from handover.interactions.models import Interaction, Invoice
 from handover.lib.thresholds import DEFAULTS
-
-__all__ = ["EngagementHealth", "HealthFinding", "HealthMonth", "HealthThresholds",
-           "InteractionFacts", "Recommendation", "SignalKind"]
 
 
 class SignalKind(models.TextChoices):
@@ -64,7 +61,7 @@ class InteractionFacts(models.Model):
     """What one interaction says, computed once (after its import) so that signals are
     recomputed in SQL without re-reading text."""
 
-    interaction = models.OneToOneField("health.Interaction", on_delete=models.CASCADE,
+    interaction = models.OneToOneField(Interaction, on_delete=models.CASCADE,
                                        primary_key=True, related_name="facts")
     # No single-column indexes: the (workspace, engagement, month) index serves every read,
     # and each index more is paid on every one of a million inserts.
@@ -107,9 +104,9 @@ class HealthFinding(models.Model):
     key = models.CharField(max_length=80)  # stable across recomputation
     severity = models.PositiveSmallIntegerField(default=1)
     occurred_at = models.DateTimeField()
-    interaction = models.ForeignKey("health.Interaction", on_delete=models.CASCADE,
+    interaction = models.ForeignKey(Interaction, on_delete=models.CASCADE,
                                     null=True, blank=True, related_name="+")
-    invoice = models.ForeignKey("health.Invoice", on_delete=models.CASCADE,
+    invoice = models.ForeignKey(Invoice, on_delete=models.CASCADE,
                                 null=True, blank=True, related_name="+")
     data = models.JSONField(default=dict, blank=True)
     dismissed_at = models.DateTimeField(null=True, blank=True)

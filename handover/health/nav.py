@@ -2,7 +2,4 @@ from django.utils.translation import gettext_lazy as _
 
 NAV = [
     ("health_overview", _("Health"), "view_all_engagements"),
-    ("interaction_list", _("Interactions"), "view_all_engagements"),
-    ("import_list", _("Import"), "manage_clients"),
-    ("invoice_list", _("Invoices"), "view_all_engagements"),
 ]

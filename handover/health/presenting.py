@@ -14,9 +14,9 @@ from django.utils.translation import gettext as _
 from handover.core.templatetags.handover import date_short
 from handover.lib.hours_check import Schedule, working_hour_cells
 
-from . import health_selectors as selectors
+from . import selectors
 from .facts import Thresholds
-from .health_models import SignalKind
+from .models import SignalKind
 from .reasons import ADVICE, reason_sentences
 from .svg import delays_svg, heatmap_svg
 

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 
 from handover.clients.models import Engagement
 
-from .health_models import EngagementHealth, HealthFinding, InteractionFacts
+from .models import EngagementHealth, HealthFinding, InteractionFacts
 
 
 def engagement_for(membership, engagement_id: int) -> Engagement:

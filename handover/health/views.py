@@ -10,10 +10,10 @@ from handover.core.access import workspace_view
 from handover.core.documents import render_pdf
 from handover.core.pagecache import cached_page
 
-from . import health_selectors as selectors
-from .health_actions import do_dismiss_finding, do_save_thresholds
-from .health_forms import FIELDS, ThresholdsForm
-from .health_models import HealthThresholds
+from . import selectors
+from .actions import do_dismiss_finding, do_save_thresholds
+from .forms import FIELDS, ThresholdsForm
+from .models import HealthThresholds
 from .presenting import health_context
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 import os
 import socket
-from datetime import date, timedelta
-from pathlib import Path
+from datetime import date
+from functools import partial
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_noop
 
 from handover.clients.actions import (
@@ -20,10 +20,20 @@ from handover.clients.actions import (
 )
 from handover.clients.models import Client, ClientDomain, Contact, Engagement
 from handover.clients.selectors import current_engagement
+from handover.core.apps_registry import modules
 from handover.core.audit import record
 from handover.core.models import Workspace
+from handover.lib.processes import process_identity
 
-from .models import ImapCursor, ImportRun, ImportState, Interaction, Invoice
+from .models import (
+    Channel,
+    Direction,
+    ImapCursor,
+    ImportRun,
+    ImportState,
+    Interaction,
+    Invoice,
+)
 from .secrets import seal
 
 
@@ -139,7 +149,7 @@ def do_create_import(workspace: Workspace, *, actor, kind: str, label: str, uplo
 
 def do_start_import(run: ImportRun) -> ImportRun:
     """The run is being worked on by this process (recorded, so that a start-up on this
-    machine can tell when that process is gone: see `do_fail_dead_imports`)."""
+    machine can tell when that process is gone: see `fail_dead_imports` in startup.py)."""
     run.state = ImportState.RUNNING
     run.host = socket.gethostname()[:255]
     run.pid = os.getpid()
@@ -147,18 +157,6 @@ def do_start_import(run: ImportRun) -> ImportRun:
     ImportRun.objects.filter(pk=run.pk).update(state=run.state, host=run.host, pid=run.pid,
                                                process=run.process)
     return run
-
-
-def process_identity(pid: int) -> str:
-    """The boot id and start time of a process (Linux; "" elsewhere). With the pid it
-    tells a process from a later one given the same id (after a restart, say)."""
-    try:
-        boot = Path("/proc/sys/kernel/random/boot_id").read_text().strip()
-        stat = Path(f"/proc/{pid}/stat").read_text()
-        started = stat.rsplit(")", 1)[1].split()[19]  # field 22: start time, in ticks
-    except (OSError, IndexError):
-        return ""
-    return f"{boot}:{started}"[:80]
 
 
 def do_update_progress(run: ImportRun, **counts) -> None:
@@ -186,11 +184,11 @@ def do_finish_import(run: ImportRun, *, report: dict | None, error: str = "") ->
            imported=run.imported, duplicates=run.duplicates, unmatched=run.unmatched,
            failed=run.failed)
     if run.state == ImportState.DONE:
-        # New evidence: the health of the workspace is recomputed in the background.
-        from .tasks import compute_health
-
+        # New evidence: each app with an `after_import.py` (health recomputes) is told, once
+        # this commits. Found by convention, so that this app imports none of them.
         workspace_id = run.workspace_id
-        transaction.on_commit(lambda: compute_health.enqueue(workspace_id))
+        for module in modules("after_import"):
+            transaction.on_commit(partial(module.after_import, workspace_id))
     return run
 
 
@@ -266,98 +264,24 @@ def today() -> date:
 
 # Said of a run whose process is gone (killed, machine restarted); in its creator's language.
 STOPPED = gettext_noop("The import stopped before it finished; run it again.")
-QUEUED_GRACE = timedelta(minutes=2)  # a new run's task is enqueued just after its commit
 
 
-def _alive(run: ImportRun) -> bool:
-    """Whether the process recorded on the run (on this machine) is still there. Only
-    asked at start-up, so a run recorded with this very process id is a previous
-    process's (a restarted container gives out the same ids again)."""
-    if run.pid == os.getpid():
-        return False
-    try:
-        os.kill(run.pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # another user's process: there, but maybe not the same one
-        pass
-    return not run.process or process_identity(run.pid) in ("", run.process)
-
-
-def _pending_import_ids() -> set[int]:
-    """Run ids named by import tasks waiting for a worker, or just picked up by one (the
-    run then records its process at once, and is judged by that)."""
-    from django_tasks_db.models import DBTaskResult
-
-    from .tasks import run_import_task
-
-    ids = set()
-    for data in DBTaskResult.objects.filter(
-            status__in=["READY", "RUNNING"], task_path=run_import_task.module_path
-    ).values_list("args_kwargs", flat=True):
-        args = (data or {}).get("args") or (data or {}).get("kwargs", {}).values()
-        ids.update(a for a in args if isinstance(a, int))
-    return ids
-
-
-def dead_import_runs() -> list[ImportRun]:
-    """Runs still waiting or running that nobody is working on: those recorded on this
-    machine by a process that is gone, and those waiting (never started) for a while
-    with no task left to start them. Runs on other machines sharing the database are
-    never judged by their process id."""
-    host = socket.gethostname()[:255]
-    open_runs = ImportRun.objects.filter(state__in=[ImportState.QUEUED, ImportState.RUNNING])
-    dead = [run for run in open_runs.filter(host=host, pid__isnull=False) if not _alive(run)]
-    waiting = list(open_runs.filter(state=ImportState.QUEUED, pid__isnull=True,
-                                    created_at__lt=timezone.now() - QUEUED_GRACE))
-    if waiting:
-        pending = _pending_import_ids()
-        dead += [run for run in waiting if run.pk not in pending]
-    return dead
-
-
-def do_fail_dead_imports() -> int:
-    """Mark the dead runs failed, each with a sentence in its creator's language; run at
-    the start of `handover serve` and of `handover worker`. Returns how many."""
-    count = 0
-    for run in dead_import_runs():
-        with transaction.atomic():
-            # Lock the run's own row only: PostgreSQL refuses FOR UPDATE on the nullable side
-            # of the outer join to its creator.
-            fresh = ImportRun.objects.select_for_update(of=("self",)).select_related(
-                "workspace", "created_by").filter(
-                pk=run.pk, state__in=[ImportState.QUEUED, ImportState.RUNNING]).first()
-            if fresh is None:
-                continue
-            language = getattr(fresh.created_by, "language", "") or settings.LANGUAGE_CODE
-            with translation.override(language):
-                reason = translation.gettext(STOPPED)
-            do_finish_import(fresh, report=None, error=reason)
-            count += 1
-    return count
-
-
-INTERRUPTED = ("builtins.SystemExit", "builtins.KeyboardInterrupt")
-
-
-def do_requeue_interrupted_recomputes(*, within: timedelta = timedelta(days=7)) -> int:
-    """A workspace whose latest health recompute was interrupted (its worker was stopped
-    mid-task) gets a new one: the recompute is incremental, so it carries on from where
-    the other stopped. Run at start-up; returns how many were enqueued."""
-    from django_tasks_db.models import DBTaskResult
-
-    from .tasks import compute_health
-
-    latest: dict[int, tuple[str, str]] = {}
-    for data, status, error in DBTaskResult.objects.filter(
-            task_path=compute_health.module_path,
-            enqueued_at__gte=timezone.now() - within,
-    ).order_by("enqueued_at").values_list("args_kwargs", "status", "exception_class_path"):
-        args = (data or {}).get("args") or []
-        if args and isinstance(args[0], int):
-            latest[args[0]] = (status, error)
-    again = sorted(ws for ws, (status, error) in latest.items()
-                   if status == "FAILED" and error in INTERRUPTED)
-    for workspace_id in again:
-        compute_health.enqueue(workspace_id)
-    return len(again)
+@transaction.atomic
+def do_file_letter(engagement: Engagement, *, actor, letter_id: int, to: str, subject: str,
+                   body: str, sent_at) -> Interaction | None:
+    """A letter sent to the client becomes one outbound e-mail of the engagement's timeline
+    (the letters app calls this once the outbox has sent it). Filed once: None when the
+    letter is there already."""
+    source_id = f"letter:{letter_id}"
+    if Interaction.objects.filter(workspace_id=engagement.workspace_id, source="letter",
+                                  source_id=source_id).exists():
+        return None
+    address = to.strip().lower()
+    interaction = Interaction.objects.create(
+        workspace_id=engagement.workspace_id, engagement=engagement, channel=Channel.EMAIL,
+        direction=Direction.OUTBOUND, occurred_at=sent_at or timezone.now(),
+        subject=subject[:500], body=body, participants=[address] if address else [],
+        counterpart=address[:320], source="letter", source_id=source_id)
+    record(engagement.workspace, actor, "interaction.filed", interaction,
+           engagement=engagement.pk, letter=letter_id)
+    return interaction

@@ -1,4 +1,7 @@
-"""Interactions with clients (mail, calls, meetings...), invoices, and the import runs."""
+"""Interactions with clients (mail, calls, meetings...), invoices, and the import runs.
+
+The tables keep the names they had in the health app (`db_table`): the models moved, the
+rows did not (migrations/0001_initial.py)."""
 
 from django.conf import settings
 from django.db import models
@@ -59,6 +62,7 @@ class Interaction(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
+        db_table = "health_interaction"
         ordering = [models.F("occurred_at").desc(nulls_last=True)]
         constraints = [
             models.UniqueConstraint(fields=["workspace", "source", "source_id"],
@@ -91,6 +95,7 @@ class Invoice(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
+        db_table = "health_invoice"
         ordering = ["-issued", "number"]
         constraints = [
             models.UniqueConstraint(fields=["workspace", "number"], name="invoice_number_unique")
@@ -147,6 +152,7 @@ class ImportRun(models.Model):
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        db_table = "health_importrun"
         ordering = ["-created_at"]
 
     def __str__(self):
@@ -172,6 +178,7 @@ class ImapCursor(models.Model):
     last_uid = models.BigIntegerField(default=0)
 
     class Meta:
+        db_table = "health_imapcursor"
         constraints = [
             models.UniqueConstraint(fields=["workspace", "host", "username", "folder"],
                                     name="imap_cursor_unique")
@@ -179,4 +186,3 @@ class ImapCursor(models.Model):
 
     def __str__(self):
         return f"{self.username}@{self.host}/{self.folder}"
-from .health_models import *  # noqa

@@ -10,19 +10,16 @@ from pathlib import Path
 
 from django_tasks import task
 
-from handover.core.models import Workspace
-
+from .actions import STOPPED, do_finish_import, do_start_import, do_update_progress
+from .importers.base import Refused
+from .importers.run import run_import
 from .models import ImportRun, ImportState
+from .secrets import unseal
 
 
 @task()
 def run_import_task(import_run_id: int) -> str:
     from django.utils.translation import gettext as _
-
-    from .actions import STOPPED, do_finish_import, do_start_import, do_update_progress
-    from .importers.base import Refused
-    from .importers.run import run_import
-    from .secrets import unseal
 
     run = ImportRun.objects.select_related("workspace", "created_by").filter(
         pk=import_run_id, state=ImportState.QUEUED).first()
@@ -66,23 +63,3 @@ def run_import_task(import_run_id: int) -> str:
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     return run.state
-
-
-@task()
-def compute_health(workspace_id: int) -> dict:
-    from .health_actions import do_compute_health
-
-    workspace = Workspace.objects.filter(pk=workspace_id).first()
-    if workspace is None:
-        return {}
-    return {"facts_added": do_compute_health(workspace)["facts_added"]}
-
-
-@task()
-def weekly_health(workspace_id: int) -> dict:
-    from .digest import do_send_weekly_digest
-
-    workspace = Workspace.objects.filter(pk=workspace_id).first()
-    if workspace is None:
-        return {}
-    return do_send_weekly_digest(workspace)

@@ -25,7 +25,7 @@ def _timeline(request, engagement=None):
     rows = selectors.interactions_for(request.membership, engagement=engagement,
                                       **filters.values())
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
-    return render(request, "health/timeline.html", {
+    return render(request, "interactions/timeline.html", {
         "engagement": engagement, "filters": filters, "page": page,
         "unplaced": selectors.unplaced_count(request.workspace),
     })
@@ -43,7 +43,7 @@ def engagement_interactions(request, engagement_id: int):
 
 @workspace_view()
 def interaction_detail(request, interaction_id: int):
-    return render(request, "health/interaction_detail.html", {
+    return render(request, "interactions/interaction_detail.html", {
         "interaction": selectors.interaction(request.membership, interaction_id)})
 
 
@@ -56,7 +56,7 @@ def unplaced(request):
         messages.success(request, _("%(count)d interactions were filed under %(client)s.") % {
             "count": filed, "client": form.cleaned_data["client"].name})
         return redirect("unplaced", ws=request.workspace.slug)
-    return render(request, "health/unplaced.html", {
+    return render(request, "interactions/unplaced.html", {
         "senders": selectors.unplaced_senders(request.workspace)[:200], "form": form})
 
 
@@ -91,14 +91,14 @@ def import_list(request):
                     label=imap.url(), client_name=imap.cleaned_data["client"],
                     password=imap.cleaned_data["password"])
                 return _start(request, run)
-    return render(request, "health/import_list.html", {
+    return render(request, "interactions/import_list.html", {
         "upload": upload, "imap": imap, "runs": selectors.import_runs(request.workspace)[:20]})
 
 
 @workspace_view("manage_clients")
 def import_detail(request, import_run_id: int):
     run = selectors.import_run(request.workspace, import_run_id)
-    template = "health/_progress.html" if request.htmx else "health/import_detail.html"
+    template = "interactions/_progress.html" if request.htmx else "interactions/import_detail.html"
     return render(request, template, {"run": run})
 
 
@@ -116,5 +116,5 @@ def invoice_list(request):
             messages.success(request, _("The invoice %(number)s was saved.") % {
                 "number": invoice.number})
             return redirect("invoice_list", ws=request.workspace.slug)
-    return render(request, "health/invoice_list.html", {
+    return render(request, "interactions/invoice_list.html", {
         "form": form, "invoices": selectors.invoices(request.membership)[:200]})

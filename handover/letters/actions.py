@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from handover.core.audit import record
 from handover.core.mail import queue_text
 from handover.core.models import Membership, OutboundEmail, Role
+from handover.interactions.actions import do_file_letter
 
-from . import interactions
 from . import scrub as scrubbing
 from .documents import letter_docx, letter_pdf
 from .kinds import SPECS, Kind
@@ -230,8 +230,10 @@ def do_note_delivery(email: OutboundEmail) -> Letter | None:
     if email.state == OutboundEmail.State.SENT:
         letter.state, letter.sent_at, letter.failure = LetterState.SENT, email.sent_at, ""
         record(letter.workspace, None, "letter.sent", letter, letter_kind=letter.kind, to=email.to)
-        if _to_the_client(letter):
-            interactions.record_outbound(letter)
+        if letter.engagement_id is not None and _to_the_client(letter):
+            do_file_letter(letter.engagement, actor=None, letter_id=letter.pk,
+                           to=letter.recipient_email, subject=letter.subject,
+                           body=letter.body, sent_at=letter.sent_at)
     else:
         letter.state, letter.failure = LetterState.FAILED, email.last_error
         record(letter.workspace, None, "letter.failed", letter, letter_kind=letter.kind,

@@ -9,11 +9,12 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from handover.core.models import Workspace
+from handover.interactions.models import Interaction
 
-from ...health_actions import do_compute_health
-from ...health_models import EngagementHealth
+from ...actions import do_compute_health
+from ...models import EngagementHealth
 from ...reasons import reason_sentences
-from ...signals import SIGNALS
+from ...scoring import SIGNALS
 
 
 class Command(BaseCommand):
@@ -65,8 +66,6 @@ class Command(BaseCommand):
             do_compute_health(ws, engagement_ids=ids)
             return
         from rich.progress import Progress
-
-        from ...models import Interaction
 
         pending = Interaction.objects.filter(workspace=ws, engagement__isnull=False,
                                              facts__isnull=True)

@@ -1,6 +1,6 @@
 """handover import_invoices SOURCE --workspace SLUG [--client NAME] [--json]."""
 
-from handover.health.management.base import ImportCommand
+from handover.interactions.management.base import ImportCommand
 
 
 class Command(ImportCommand):
