@@ -117,3 +117,16 @@ def test_it_recognises_writes_and_leaves_other_calls_alone():
     assert calls("super().save(*args, **kwargs)") == [False]
     assert SQL.match("INSERT INTO health_fact (a) VALUES (%s)")
     assert not SQL.match("Update the procedure when the client asks.")
+
+
+def test_it_keeps_only_actions_public_in_action_modules():
+    """An action module's public functions are `do_<verb>_<noun>`; a read belongs in the
+    app's selectors, a helper stays private (`_name`)."""
+    found = []
+    for path in sorted(PRODUCT.rglob("*.py")):
+        if "/migrations/" in path.as_posix() or not _is_action_module(path):
+            continue
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.FunctionDef) and not node.name.startswith(("do_", "_")):
+                found.append(f"{path.relative_to(PRODUCT.parent).as_posix()}:{node.name}")
+    assert not found, f"public functions that are not actions: {found}"

@@ -27,9 +27,9 @@ from handover.letters.actions import (
     do_record_legal_review,
     do_send_letter,
     do_set_policy,
-    obstacles,
 )
 from handover.letters.models import LetterState
+from handover.letters.selectors import obstacles
 
 from .conftest import signed_in
 from .letters_world import build, join

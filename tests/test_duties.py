@@ -214,13 +214,13 @@ def test_it_reminds_of_reviews_due_on_the_dashboard_and_by_mail_once(
     assert "Reviews due" in page and duty.title in page
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        done = actions.run_schedule(workspace_a, today=today)
+        done = actions.do_run_schedule(workspace_a, today=today)
     assert done["reviews"] >= 1
     subjects = [m.subject for m in mail.outbox]
     assert "The trial of “Payroll check” is due for review" in subjects
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        again = actions.run_schedule(workspace_a, today=today + timedelta(days=1))
+        again = actions.do_run_schedule(workspace_a, today=today + timedelta(days=1))
     assert again["reviews"] == 0
     assert not [m for m in mail.outbox if "Payroll check" in m.subject]
 
@@ -247,7 +247,7 @@ def test_it_asks_collaborators_for_reports_reminds_when_late_and_shows_them_side
     assert response.status_code == 302
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        actions.run_schedule(workspace_a, today=date(2026, 2, 9))
+        actions.do_run_schedule(workspace_a, today=date(2026, 2, 9))
     late = [m.to[0] for m in mail.outbox if "late" in m.subject]
     assert cora.email in late and bob.email not in late
     page = signed_in(alice).get(url(workspace_a, "reports/?month=2026-01")).content.decode()
@@ -386,7 +386,7 @@ def test_it_has_a_sentence_for_every_verb_the_duty_actions_write(
     time_actions.do_update_time(logged, actor=bob, seconds=120)
     time_actions.do_delete_time(logged, actor=bob)
     actions.do_update_duty(duty, actor=alice, reason="Done.", status="retired")
-    actions.run_schedule(workspace_a, today=date(2026, 3, 1))
+    actions.do_run_schedule(workspace_a, today=date(2026, 3, 1))
     sentences, _labels = registry()
     verbs = set(AuditEvent.objects.filter(workspace=workspace_a).values_list("verb", flat=True))
     assert {v for v in verbs if v.split(".")[0] in ("duty", "time", "report")} <= set(sentences)

@@ -13,8 +13,9 @@ from django.core.management.base import CommandError
 
 from handover.clients.models import Engagement
 from handover.duties.actions.duties import do_create_duty
-from handover.duties.actions.time import ImportFailed, do_import_time
+from handover.duties.actions.time import do_import_time
 from handover.duties.models import ImportMapping, TimeEntry
+from handover.duties.timeimport.files import ImportFailed
 from handover.duties.timeimport.reader import ImportRefused, read
 
 from .conftest import need

@@ -14,9 +14,9 @@ from handover.letters.actions import (
     do_draft_letter,
     do_edit_letter,
     do_send_letter,
-    slug_name,
 )
 from handover.letters.models import LetterState
+from handover.letters.selectors import file_stem
 
 from .conftest import first_engagement, signed_in
 from .letters_world import build
@@ -106,7 +106,7 @@ def test_it_delivers_a_letter_with_its_language_subject_and_attachments(
     assert date_text in body and "Eve Esposito" in body
     attachments = {part.get_filename(): part.get_content_type()
                    for part in message.iter_attachments()}
-    stem = slug_name(letter)
+    stem = file_stem(letter)
     assert stem.startswith("farewell-")
     assert attachments == {
         f"{stem}.pdf": "application/pdf",

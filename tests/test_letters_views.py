@@ -94,7 +94,7 @@ def test_the_policy_page_saves_which_kinds_need_approval(world, alice):
     url = f"/w/{workspace.slug}/letters/policy/"
     assert owner.get(url).status_code == 200
     assert owner.post(url, {"approval_kinds": ["notice_of_ending"]}).status_code == 302
-    from handover.letters.actions import approval_kinds
+    from handover.letters.selectors import approval_kinds
 
     assert approval_kinds(workspace) == ["notice_of_ending"]
     assert AuditEvent.objects.filter(verb="letter_policy.changed").exists()

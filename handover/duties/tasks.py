@@ -7,9 +7,9 @@ from handover.core.models import Workspace
 
 @task()
 def run_duty_schedule(workspace_id: int) -> dict:
-    from .actions.duties import run_schedule
+    from .actions.duties import do_run_schedule
 
     workspace = Workspace.objects.filter(pk=workspace_id).first()
     if workspace is None:
         return {}
-    return run_schedule(workspace)
+    return do_run_schedule(workspace)

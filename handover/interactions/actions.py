@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import socket
-from datetime import date
 from functools import partial
 
 from django.conf import settings
@@ -256,10 +255,6 @@ def do_import_invoices(workspace: Workspace, *, actor, rows: list[dict]) -> tupl
     with transaction.atomic():
         Invoice.objects.bulk_create(fresh, ignore_conflicts=True)
     return len(fresh), len(rows) - len(fresh)
-
-
-def today() -> date:
-    return timezone.localdate()
 
 
 # Said of a run whose process is gone (killed, machine restarted); in its creator's language.

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -10,10 +9,11 @@ from django.utils.translation import gettext as _
 
 from handover.core.audit import record
 from handover.core.mail import queue_text
-from handover.core.models import Membership, OutboundEmail, Role
+from handover.core.models import OutboundEmail, Role
 from handover.interactions.actions import do_file_letter
 
 from . import scrub as scrubbing
+from . import selectors
 from .documents import letter_docx, letter_pdf
 from .kinds import SPECS, Kind
 from .models import Letter, LetterPolicy, LetterState, LetterTemplate
@@ -21,30 +21,10 @@ from .placeholders import unknown_placeholders
 from .render import check, render
 
 
-def policy_of(workspace) -> LetterPolicy:
-    """The workspace's policy; an unsaved default one when it never set its own."""
-    return LetterPolicy.objects.filter(workspace=workspace).first() or LetterPolicy(
-        workspace=workspace)
-
-
-def approval_kinds(workspace) -> list[str]:
-    return list(policy_of(workspace).approval_kinds)
-
-
-def legal_reviewers(workspace):
-    policy = policy_of(workspace)
-    return policy.legal_reviewers.all() if policy.pk else get_user_model().objects.none()
-
-
 def _refuse_confidential(workspace, *texts: str) -> None:
     if any(scrubbing.found(t, workspace) for t in texts):
         raise ValidationError(_("This text contains a departure's confidential reason. "
                                 "It can never appear in a letter."))
-
-
-def _role(workspace, user) -> str | None:
-    return (Membership.objects.filter(workspace=workspace, user=user, is_active=True)
-            .values_list("role", flat=True).first())
 
 
 def _findings(letter: Letter) -> list[dict]:
@@ -113,7 +93,7 @@ def do_edit_letter(letter: Letter, *, actor, subject: str, body: str, recipient_
 
 @transaction.atomic
 def do_approve_letter(letter: Letter, *, actor) -> Letter:
-    if _role(letter.workspace, actor) not in (Role.OWNER, Role.MANAGER):
+    if selectors.role_in(letter.workspace, actor) not in (Role.OWNER, Role.MANAGER):
         raise ValidationError(_("Only an owner or a manager can approve a letter."))
     letter.approved_by, letter.approved_at = actor, timezone.now()
     letter.state = LetterState.APPROVED
@@ -122,16 +102,9 @@ def do_approve_letter(letter: Letter, *, actor) -> Letter:
     return letter
 
 
-def may_review_legally(letter: Letter, user) -> bool:
-    reviewers = legal_reviewers(letter.workspace)
-    if reviewers.exists():
-        return reviewers.filter(pk=user.pk).exists()
-    return _role(letter.workspace, user) == Role.OWNER
-
-
 @transaction.atomic
 def do_record_legal_review(letter: Letter, *, actor, note: str) -> Letter:
-    if not may_review_legally(letter, actor):
+    if not selectors.may_review_legally(letter, actor):
         raise ValidationError(_("Only the workspace's legal reviewer can record this review."))
     if not note.strip():
         raise ValidationError({"note": _("Write down what the review concluded.")})
@@ -144,7 +117,7 @@ def do_record_legal_review(letter: Letter, *, actor, note: str) -> Letter:
 
 @transaction.atomic
 def do_override_findings(letter: Letter, *, actor, note: str) -> Letter:
-    if _role(letter.workspace, actor) not in (Role.OWNER, Role.MANAGER):
+    if selectors.role_in(letter.workspace, actor) not in (Role.OWNER, Role.MANAGER):
         raise ValidationError(_("Only an owner or a manager can override the checks."))
     if not note.strip():
         raise ValidationError({"note": _("Say why the letter may go out as it is.")})
@@ -156,36 +129,19 @@ def do_override_findings(letter: Letter, *, actor, note: str) -> Letter:
     return letter
 
 
-def obstacles(letter: Letter) -> list[str]:
-    """What still stops the letter from being sent, in the reader's language."""
-    out = []
-    if letter.state not in (LetterState.DRAFT, LetterState.APPROVED):
-        out.append(_("The letter has already been handed to the outbox."))
-    if not letter.recipient_email:
-        out.append(_("The letter has no recipient's e-mail address."))
-    if letter.high_findings and letter.override_by_id is None:
-        out.append(_("The check found serious problems: correct the letter or ask a manager "
-                     "to override them."))
-    if letter.kind in approval_kinds(letter.workspace) and not letter.approved_by_id:
-        out.append(_("This kind of letter needs a manager's approval."))
-    if letter.kind == Kind.PUBLIC_STATEMENT and not letter.legal_reviewed_by_id:
-        out.append(_("A public statement needs a recorded legal review."))
-    return out
-
-
 @transaction.atomic
 def do_send_letter(letter: Letter, *, actor, attachments=()) -> Letter:
     """Queue the letter in the outbox. `attachments`: more (name, content, mime) to send
     with it, such as a calendar invitation."""
     letter = Letter.objects.select_for_update().get(pk=letter.pk)
-    problems = obstacles(letter)
+    problems = selectors.obstacles(letter)
     if problems:
         raise ValidationError(problems)
     workspace = letter.workspace
     subject = scrubbing.scrub(letter.subject, workspace)
     body = scrubbing.scrub(letter.body, workspace)
     attachments = list(attachments)
-    stem = slug_name(letter)
+    stem = selectors.file_stem(letter)
     if letter.attach_pdf:
         attachments.append((f"{stem}.pdf", letter_pdf(letter), "application/pdf"))
     if letter.attach_docx:
@@ -200,12 +156,6 @@ def do_send_letter(letter: Letter, *, actor, attachments=()) -> Letter:
     record(workspace, actor, "letter.queued", letter, letter_kind=letter.kind,
            to=letter.recipient_email)
     return letter
-
-
-def slug_name(letter: Letter) -> str:
-    from django.utils.text import slugify
-
-    return slugify(f"{letter.kind}-{letter.client or letter.workspace}")[:60] or "letter"
 
 
 def _to_the_client(letter: Letter) -> bool:

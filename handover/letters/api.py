@@ -69,7 +69,7 @@ def letter_out(letter, *, reasons: list[str] | None = None, full: bool = True) -
         "failure": letter.failure,
     }
     if full:
-        out["obstacles"] = actions.obstacles(letter)
+        out["obstacles"] = selectors.obstacles(letter)
     return out
 
 

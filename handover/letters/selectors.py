@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from handover.core.access import can
+from handover.core.models import Membership, Role
 
 from .kinds import Kind
-from .models import Letter, LetterTemplate
+from .models import Letter, LetterPolicy, LetterState, LetterTemplate
 from .texts import languages, shipped
 
 
@@ -47,3 +51,51 @@ def template_text(workspace, kind: str, language: str) -> tuple[str, str, Letter
 def letters_of_departure(workspace, departure) -> QuerySet[Letter]:
     return Letter.objects.filter(workspace=workspace, departure=departure).select_related(
         "client", "email")
+
+
+def policy_of(workspace) -> LetterPolicy:
+    """The workspace's policy; an unsaved default one when it never set its own."""
+    return LetterPolicy.objects.filter(workspace=workspace).first() or LetterPolicy(
+        workspace=workspace)
+
+
+def approval_kinds(workspace) -> list[str]:
+    return list(policy_of(workspace).approval_kinds)
+
+
+def legal_reviewers(workspace):
+    policy = policy_of(workspace)
+    return policy.legal_reviewers.all() if policy.pk else get_user_model().objects.none()
+
+
+def role_in(workspace, user) -> str | None:
+    return (Membership.objects.filter(workspace=workspace, user=user, is_active=True)
+            .values_list("role", flat=True).first())
+
+
+def may_review_legally(letter: Letter, user) -> bool:
+    reviewers = legal_reviewers(letter.workspace)
+    if reviewers.exists():
+        return reviewers.filter(pk=user.pk).exists()
+    return role_in(letter.workspace, user) == Role.OWNER
+
+
+def obstacles(letter: Letter) -> list[str]:
+    """What still stops the letter from being sent, in the reader's language."""
+    out = []
+    if letter.state not in (LetterState.DRAFT, LetterState.APPROVED):
+        out.append(_("The letter has already been handed to the outbox."))
+    if not letter.recipient_email:
+        out.append(_("The letter has no recipient's e-mail address."))
+    if letter.high_findings and letter.override_by_id is None:
+        out.append(_("The check found serious problems: correct the letter or ask a manager "
+                     "to override them."))
+    if letter.kind in approval_kinds(letter.workspace) and not letter.approved_by_id:
+        out.append(_("This kind of letter needs a manager's approval."))
+    if letter.kind == Kind.PUBLIC_STATEMENT and not letter.legal_reviewed_by_id:
+        out.append(_("A public statement needs a recorded legal review."))
+    return out
+
+
+def file_stem(letter: Letter) -> str:
+    return slugify(f"{letter.kind}-{letter.client or letter.workspace}")[:60] or "letter"

@@ -79,11 +79,11 @@ def letter_detail(request, letter_id: int):
     findings = explained([Finding.from_dict(f) for f in letter.findings])
     return render(request, "letters/letter_detail.html", {
         "letter": letter, "form": form, "findings": findings,
-        "obstacles": actions.obstacles(letter),
+        "obstacles": selectors.obstacles(letter),
         "note_form": NoteForm(),
         "may_approve": can(request.membership, "approve_letters"),
-        "may_review": actions.may_review_legally(letter, request.user),
-        "needs_approval": letter.kind in actions.approval_kinds(request.workspace),
+        "may_review": selectors.may_review_legally(letter, request.user),
+        "needs_approval": letter.kind in selectors.approval_kinds(request.workspace),
         "editable": letter.state in (LetterState.DRAFT, LetterState.APPROVED),
     })
 
@@ -140,7 +140,7 @@ def letter_retry(request, letter_id: int):
 def letter_download(request, letter_id: int):
     letter = selectors.letter(request.membership, letter_id)
     fmt = request.GET.get("format", "pdf")
-    name = actions.slug_name(letter)
+    name = selectors.file_stem(letter)
     if fmt == "pdf":
         content, mime = letter_pdf(letter), "application/pdf"
     elif fmt == "docx":
@@ -191,8 +191,8 @@ def letter_template_edit(request):
 @workspace_view("approve_letters")
 def letter_policy(request):
     form = PolicyForm(request.POST or None, workspace=request.workspace, initial={
-        "approval_kinds": actions.approval_kinds(request.workspace),
-        "legal_reviewers": list(actions.legal_reviewers(request.workspace))})
+        "approval_kinds": selectors.approval_kinds(request.workspace),
+        "legal_reviewers": list(selectors.legal_reviewers(request.workspace))})
     if request.method == "POST" and form.is_valid():
         actions.do_set_policy(request.workspace, actor=request.user, **form.cleaned_data)
         messages.success(request, _("The approval policy was saved."))

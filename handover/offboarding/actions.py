@@ -16,6 +16,7 @@ from handover.core.audit import record
 from handover.core.models import Workspace
 from handover.core.templatetags.handover import date_long, datetime_short
 from handover.letters import actions as letters
+from handover.letters import selectors as letter_selectors
 from handover.letters.kinds import Kind
 
 from . import defaults, selectors
@@ -284,7 +285,7 @@ def do_invite_successor(plan: Plan, *, actor, agenda: list[str], author: str = "
     letter = letters.do_draft_letter(plan.workspace, actor=actor, kind=Kind.HANDOVER_CALL,
                                      language=language, engagement=engagement,
                                      to=plan.successor_email, extra=extra)
-    if letters.obstacles(letter):
+    if letter_selectors.obstacles(letter):
         return letter
     ics = invitation_ics(plan, agenda=agenda, organiser=actor, summary=letter.subject)
     letter = letters.do_send_letter(letter, actor=actor, attachments=[
@@ -414,7 +415,7 @@ def do_request_revocation(engagement: Engagement, *, actor, accounts, to: str,
     letter = letters.do_draft_letter(workspace, actor=actor, kind=Kind.ACCESS_REVOCATION,
                                      language=language, engagement=engagement, to=to,
                                      extra=extra)
-    if letters.obstacles(letter):
+    if letter_selectors.obstacles(letter):
         return letter
     letter = letters.do_send_letter(letter, actor=actor)
     now = timezone.now()

@@ -280,7 +280,7 @@ def do_remind_review(duty: Duty, *, actor=None) -> int:
     return len(people)
 
 
-def run_schedule(workspace, *, today: date | None = None) -> dict:
+def do_run_schedule(workspace, *, today: date | None = None) -> dict:
     """The daily round: review reminders, the month's report requests, late-report reminders."""
     today = today or timezone.localdate()
     done = {"reviews": 0, "requests": 0, "late": 0}

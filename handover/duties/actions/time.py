@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -16,7 +16,8 @@ from handover.core.audit import record
 from handover.core.models import Membership
 
 from ..models import Duty, ImportBatch, ImportMapping, TimeEntry
-from ..timeimport.reader import MAX_SECONDS, ImportRefused, read
+from ..timeimport.files import parse_file
+from ..timeimport.reader import MAX_SECONDS
 
 MappingKey = tuple[str, str, str]  # client, project, task
 
@@ -111,20 +112,6 @@ def do_discard_timer(entry: TimeEntry, *, actor) -> None:
 
 # Imports ----------------------------------------------------------------------------------
 
-class ImportFailed(Exception):
-    """A refused file: the message names the file, the line and what was expected."""
-
-    def __init__(self, filename: str, line: int, reason, rows: int = 0):
-        self.filename, self.line, self.reason, self.rows = filename, line, str(reason), rows
-        if line:
-            message = _("%(file)s, line %(line)s: %(reason)s") % {
-                "file": filename, "line": line, "reason": self.reason}
-        else:
-            message = _("%(file)s: %(reason)s") % {"file": filename, "reason": self.reason}
-        super().__init__(message)
-        self.message = message
-
-
 @dataclass
 class ImportResult:
     filename: str
@@ -141,13 +128,13 @@ class ImportResult:
         return round(self.seconds / 60, 2)
 
 
-def lookup_keys(key: MappingKey) -> list[MappingKey]:
+def _lookup_keys(key: MappingKey) -> list[MappingKey]:
     client, project, task = key
     return [(client, project, task), (client, project, ""), ("", project, task), ("", project, "")]
 
 
 def _resolve(mappings: dict[MappingKey, Duty | None], key: MappingKey):
-    for candidate in lookup_keys(key):
+    for candidate in _lookup_keys(key):
         if candidate in mappings:
             return True, mappings[candidate]
     return False, None
@@ -157,13 +144,6 @@ def _aware(value: datetime | None, zone: ZoneInfo) -> datetime | None:
     if value is None:
         return None
     return value if timezone.is_aware(value) else timezone.make_aware(value, zone)
-
-
-def parse_file(filename: str, data: bytes, *, format: str = "auto"):
-    try:
-        return read(data, format=format)
-    except ImportRefused as exc:
-        raise ImportFailed(filename, exc.line, exc.reason, getattr(exc, "rows", 0)) from None
 
 
 @transaction.atomic
@@ -231,8 +211,3 @@ def do_import_time(workspace, *, actor, filename: str, data: bytes, format: str 
            imported=result.imported, duplicates=result.duplicates,
            minutes=result.minutes)
     return result
-
-
-def stop_after(entry: TimeEntry, minutes: int) -> datetime:
-    """The end of a running timer after so many minutes (tests and the API)."""
-    return entry.started_at + timedelta(minutes=minutes)

@@ -18,6 +18,7 @@ from handover.core.views import form_errors_to_messages
 from .. import selectors
 from ..actions import time as time_actions
 from ..forms import ImportForm, MappingForm, TimeEntryForm, TimerStopForm
+from ..timeimport.files import ImportFailed, parse_file
 from .duties import not_allowed
 
 
@@ -146,7 +147,7 @@ def time_import(request):
         data, filename, fmt = upload.read(), upload.name, form.cleaned_data["format"]
     if data is not None:
         try:
-            parsed = time_actions.parse_file(filename, data, format=fmt)
+            parsed = parse_file(filename, data, format=fmt)
             mapping = {}
             if pending:
                 keys = [tuple(k) for k in _keys_from(request)]
@@ -157,7 +158,7 @@ def time_import(request):
                 request.workspace, actor=request.user, filename=filename, data=data,
                 format=parsed.format, mapping=mapping,
                 own_time_only=not can(request.membership, "manage_duties"))
-        except time_actions.ImportFailed as exc:
+        except ImportFailed as exc:
             messages.error(request, exc.message)
             return render(request, "duties/time_import.html", context)
         if result.unmapped:

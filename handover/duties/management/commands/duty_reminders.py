@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from handover.core.models import Workspace
-from handover.duties.actions.duties import run_schedule
+from handover.duties.actions.duties import do_run_schedule
 
 
 class Command(BaseCommand):
@@ -27,7 +27,7 @@ class Command(BaseCommand):
                 raise CommandError(_("There is no workspace “%(slug)s”.") % {"slug": workspace})
         totals = {"reviews": 0, "requests": 0, "late": 0}
         for ws in workspaces:
-            for key, value in run_schedule(ws).items():
+            for key, value in do_run_schedule(ws).items():
                 totals[key] += value
         if options["json"]:
             self.stdout.write(json.dumps(totals))

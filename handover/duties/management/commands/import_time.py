@@ -13,8 +13,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from handover.core.models import Membership, Role, Workspace
-from handover.duties.actions.time import ImportFailed, do_import_time
+from handover.duties.actions.time import do_import_time
 from handover.duties.models import Duty
+from handover.duties.timeimport.files import ImportFailed
 from handover.duties.timeimport.reader import FORMATS
 
 
