@@ -1,7 +1,9 @@
 """Personas and shared fixtures.
 
-Alice owns workspace A (filled with the demo content), Bob is a collaborator in A and
-Charlie owns workspace B.
+Alice owns workspace A, Bob is a collaborator in A and Charlie owns workspace B. Both
+workspaces hold the demo's clients, with their contacts and engagements; a test that needs
+what the other apps' demos add (health scores, letters, departures, duties, files,
+offboarding plans, interactions...) asks for `demo_workspace_a` or `demo_workspace_b`.
 """
 
 import os
@@ -12,6 +14,7 @@ import pytest
 from django.test import Client
 from django.utils import translation
 
+from handover.clients.demo import fill as fill_clients
 from handover.core.actions import (
     do_accept_invitation,
     do_create_api_token,
@@ -19,7 +22,7 @@ from handover.core.actions import (
     do_ensure_user,
     do_invite_member,
 )
-from handover.core.demo import fill_workspace
+from handover.core.apps_registry import modules
 from handover.core.models import Role
 
 PASSWORD = "correct horse battery staple"
@@ -64,11 +67,28 @@ def alice(db):
     return make_user("alice@a.example", "Alice Abate")
 
 
+def fill_the_rest_of_the_demo(workspace, actor) -> None:
+    """What `handover.core.demo.fill_workspace` adds after the clients: every other app's
+    demo rows, in the same order."""
+    demos = [m for m in modules("demo") if m.__name__ != "handover.core.demo"]
+    assert demos[0].fill is fill_clients, "the clients' demo comes first"
+    for module in demos[1:]:
+        module.fill(workspace, actor)
+
+
 @pytest.fixture
 def workspace_a(alice):
+    """Alice's workspace with the demo's clients, their contacts and engagements."""
     workspace = do_create_workspace("Alice Studio", actor=alice, slug="alice-studio")
-    fill_workspace(workspace, alice)
+    fill_clients(workspace, alice)
     return workspace
+
+
+@pytest.fixture
+def demo_workspace_a(workspace_a, alice):
+    """Workspace A with the whole demo, as `handover demo` fills it."""
+    fill_the_rest_of_the_demo(workspace_a, alice)
+    return workspace_a
 
 
 @pytest.fixture
@@ -88,9 +108,17 @@ def charlie(db):
 
 @pytest.fixture
 def workspace_b(charlie):
+    """Charlie's workspace with the demo's clients, their contacts and engagements."""
     workspace = do_create_workspace("Charlie Consulting", actor=charlie, slug="charlie")
-    fill_workspace(workspace, charlie)
+    fill_clients(workspace, charlie)
     return workspace
+
+
+@pytest.fixture
+def demo_workspace_b(workspace_b, charlie):
+    """Workspace B with the whole demo."""
+    fill_the_rest_of_the_demo(workspace_b, charlie)
+    return workspace_b
 
 
 def signed_in(user) -> Client:

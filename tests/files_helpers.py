@@ -5,7 +5,7 @@ import os
 import random
 from pathlib import Path
 
-import pytest
+from .conftest import need
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -16,8 +16,7 @@ def corpus() -> Path:
 
 def blns_names(limit: int = 200) -> list[str]:
     path = corpus() / "filetree" / "blns" / "blns.json"
-    if not path.exists():
-        pytest.skip(f"the corpus is not at {path}")
+    need(path.exists(), f"the corpus is not at {path}")
     names, seen = [], set()
     for text in json.loads(path.read_text(encoding="utf-8")):
         name = text.replace("/", "_").replace("\0", "")
@@ -61,7 +60,7 @@ def small_tree(root: Path, *, seed: int = 7, files: int = 40) -> Path:
 
 def audited(workspace, actor, root: Path):
     """A finished audit of `root` (a test folder, outside any folder open to the workspace)."""
-    from handover.files.actions import do_run_audit, do_start_audit
+    from handover.files.actions.audits import do_run_audit, do_start_audit
 
     return do_run_audit(do_start_audit(workspace, actor=actor, root=str(root), anywhere=True))
 

@@ -228,19 +228,19 @@ def queries(client, url) -> int:
 
 
 def test_each_list_runs_a_few_queries_whatever_the_page_size(
-        alice, workspace_a, django_assert_max_num_queries):
+        alice, demo_workspace_a, django_assert_max_num_queries):
     from handover.letters.actions import do_draft_letter
 
     # More than one row in the lists the demo keeps short.
-    for engagement in workspace_a.engagements.order_by("pk")[:3]:
-        do_draft_letter(workspace_a, actor=alice, kind="early_warning", language=None,
+    for engagement in demo_workspace_a.engagements.order_by("pk")[:3]:
+        do_draft_letter(demo_workspace_a, actor=alice, kind="early_warning", language=None,
                         engagement=engagement, departure=None, extra={})
     api_client = token_client(alice)
     api_client.get("/api/workspaces")  # the token's first use is recorded once
     checked = 0
     for path in list_paths():
         keys = [k for k in re.findall(r"{(\w+)}", path) if k != "ws"]
-        url = fill_api(path, {"ws": workspace_a.slug, **object_ids(workspace_a, keys)})
+        url = fill_api(path, {"ws": demo_workspace_a.slug, **object_ids(demo_workspace_a, keys)})
         one = queries(api_client, f"{url}?limit=1")
         with django_assert_max_num_queries(12):
             many = api_client.get(f"{url}?limit={MAX_LIMIT}")

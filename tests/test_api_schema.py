@@ -73,7 +73,7 @@ def alice_token(alice, workspace_a):
     suppress_health_check=list(HealthCheck),
 )
 @pytest.mark.django_db
-def test_the_api_answers_every_generated_request_as_documented(case, alice_token, workspace_a):
-    case.path_parameters = {**(case.path_parameters or {}), "ws": workspace_a.slug,
-                            **real_ids(workspace_a, case.path)}
+def test_the_api_answers_every_generated_request_as_documented(case, alice_token, demo_workspace_a):
+    case.path_parameters = {**(case.path_parameters or {}), "ws": demo_workspace_a.slug,
+                            **real_ids(demo_workspace_a, case.path)}
     case.call_and_validate(headers={"Authorization": f"Bearer {alice_token}"}, checks=CHECKS)

@@ -72,9 +72,9 @@ def test_it_sends_the_policy_on_pages_for_visitors(db):
     assert_strict(refused)
 
 
-def test_it_sends_the_policy_on_signed_in_pages_cached_or_not(alice_client, workspace_a):
-    ws = workspace_a.slug
-    duty = Duty.objects.filter(workspace=workspace_a).first()
+def test_it_sends_the_policy_on_signed_in_pages_cached_or_not(alice_client, demo_workspace_a):
+    ws = demo_workspace_a.slug
+    duty = Duty.objects.filter(workspace=demo_workspace_a).first()
     for url in [f"/w/{ws}/", f"/w/{ws}/", f"/w/{ws}/members/", f"/w/{ws}/members/",
                 f"/w/{ws}/duties/", f"/w/{ws}/duties/{duty.pk}/", f"/w/{ws}/health/",
                 f"/w/{ws}/letters/", "/accounts/", f"/w/{ws}/duties/999999/"]:
@@ -256,13 +256,13 @@ def _crawl(page, start: str, prefix: str) -> list[str]:  # noqa: F811
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_it_breaks_no_page_in_chromium(page, workspace_a, alice, export_job):  # noqa: F811
+def test_it_breaks_no_page_in_chromium(page, demo_workspace_a, alice, export_job):  # noqa: F811
     from handover.duties.actions.duties import do_revise_procedure
     from handover.portal.actions import do_create_delivery
 
     violations = _watch(page)
-    ws = workspace_a.slug
-    duty = Duty.objects.filter(workspace=workspace_a).order_by("pk").first()
+    ws = demo_workspace_a.slug
+    duty = Duty.objects.filter(workspace=demo_workspace_a).order_by("pk").first()
     do_revise_procedure(duty, actor=alice, change_note="A chart.",
                         body=f"1. Look at the chart.\n\n{REMOTE_IMAGE}\n")
     do_start_timer(duty, actor=alice)

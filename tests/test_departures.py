@@ -228,7 +228,7 @@ def test_the_talking_points_go_to_each_successor_in_their_language(alice, worksp
 
 
 def test_a_member_who_tells_first_reaches_the_managers_by_mail(
-        team, alice, django_capture_on_commit_callbacks):
+        demo_workspace_a, team, alice, django_capture_on_commit_callbacks):
     from django.core import mail
 
     workspace, eve, dora, piet = team
@@ -270,9 +270,9 @@ def test_the_last_owner_is_not_deactivated_until_someone_else_owns_the_workspace
     assert AuditEvent.objects.filter(verb="departure.deactivation_blocked").exists()
 
 
-def test_it_hands_the_leavers_duties_and_steps_on_and_flags_her_accounts(team):
+def test_it_hands_the_leavers_duties_and_steps_on_and_flags_her_accounts(demo_workspace_a, team):
     from handover.duties.models import Duty, DutyChange
-    from handover.offboarding.actions import do_add_account
+    from handover.offboarding.actions.access import do_add_account
     from handover.offboarding.models import AccessAccount, PlanStep, StepState
 
     workspace, eve, dora, piet = team

@@ -14,7 +14,12 @@ from django.utils import translation
 
 from handover.core.actions import do_accept_invitation, do_create_workspace, do_invite_member
 from handover.core.models import AuditEvent, Role
-from handover.files.actions import do_apply_fix, do_grant_file_root, do_run_audit, do_start_audit
+from handover.files.actions.audits import (
+    do_apply_fix,
+    do_grant_file_root,
+    do_run_audit,
+    do_start_audit,
+)
 from handover.files.models import AuditRun, FileRootGrant, FixAction
 from handover.lib.confine import Refused, confine
 

@@ -12,7 +12,7 @@ from django.core.management.base import CommandError
 
 from handover.clients.models import Engagement
 from handover.core.models import AuditEvent
-from handover.files.actions import (
+from handover.files.actions.audits import (
     do_apply_fix,
     do_run_audit,
     do_start_audit,

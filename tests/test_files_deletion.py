@@ -10,14 +10,12 @@ from django.core.management.base import CommandError
 from django.utils import timezone
 
 from handover.clients.models import Engagement
-from handover.files.actions import (
+from handover.files.actions.audits import do_run_audit, do_start_audit
+from handover.files.actions.exports import do_run_export, do_start_export
+from handover.files.actions.retention import (
     do_purge_file,
-    do_run_audit,
-    do_run_export,
     do_set_legal_hold,
     do_set_retention_rule,
-    do_start_audit,
-    do_start_export,
     do_trash_file,
 )
 from handover.files.models import FileRecord, FileState
@@ -86,7 +84,7 @@ def test_it_never_deletes_a_held_or_changed_file(handed_over, alice):
     assert (root / "notatki.txt").read_bytes() == b"edited after the export"
 
 
-def test_its_purge_command_is_a_dry_run_unless_told(handed_over, alice, capsys):
+def test_its_purge_command_is_a_dry_run_unless_told(demo_workspace_a, handed_over, alice, capsys):
     root, run, delivery = handed_over
     do_confirm_receipt(delivery, name="Anna Kowalczyk", ip="198.51.100.7")
     slug = run.workspace.slug

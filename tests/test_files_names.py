@@ -13,7 +13,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from handover.files.actions import do_run_export, do_start_export
+from handover.files.actions.exports import do_run_export, do_start_export
 from handover.files.engine import export as export_engine
 from handover.files.engine.export import Exporter
 from handover.files.engine.manifest import read_manifest

@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from handover.clients.models import Engagement
 from handover.core.models import AuditEvent
-from handover.health.actions import do_compute_health
+from handover.health.actions.compute import do_compute_health
 from handover.health.digest import do_send_weekly_digest
 from handover.health.models import EngagementHealth, HealthFinding, HealthMonth, InteractionFacts
 from handover.health.presenting import highlighted
@@ -33,8 +33,8 @@ def _health_json(workspace, *extra):
     return json.loads(out.getvalue())
 
 
-def test_it_names_every_recommendation_on_the_demo(workspace_a):
-    data = _health_json(workspace_a)
+def test_it_names_every_recommendation_on_the_demo(demo_workspace_a):
+    data = _health_json(demo_workspace_a)
     found = {row["recommendation"] for row in data["engagements"]}
     assert found == RECOMMENDATIONS
     by_rec = {row["recommendation"]: row for row in data["engagements"]}
@@ -56,18 +56,18 @@ def test_it_limits_the_command_to_one_engagement_and_refuses_bad_input(workspace
         call_command("health", "--workspace", workspace_a.slug, "--engagement", "999999")
 
 
-def test_it_computes_facts_incrementally(workspace_a):
-    engagement = Engagement.objects.filter(workspace=workspace_a,
+def test_it_computes_facts_incrementally(demo_workspace_a):
+    engagement = Engagement.objects.filter(workspace=demo_workspace_a,
                                            client__language="nb").first()
-    before = InteractionFacts.objects.filter(workspace=workspace_a).count()
-    assert before == Interaction.objects.filter(workspace=workspace_a,
+    before = InteractionFacts.objects.filter(workspace=demo_workspace_a).count()
+    assert before == Interaction.objects.filter(workspace=demo_workspace_a,
                                                 engagement__isnull=False).count()
     # Saturday 23:00 in Oslo, with an insult aimed at the reader.
     late = datetime(2026, 3, 7, 22, 0, tzinfo=UTC)
-    do_write_interactions(workspace_a, [Interaction(
-        workspace=workspace_a, engagement=engagement, channel="email", direction="inbound",
+    do_write_interactions(demo_workspace_a, [Interaction(
+        workspace=demo_workspace_a, engagement=engagement, channel="email", direction="inbound",
         occurred_at=late, body="Du er en idiot.", source="test", source_id="1")])
-    result = do_compute_health(workspace_a)
+    result = do_compute_health(demo_workspace_a)
     assert result["facts_added"] == 1
     facts = InteractionFacts.objects.get(interaction__source_id="1")
     assert facts.off_class == "weekend" and facts.weekday == 5 and facts.minute == 23 * 60
@@ -75,17 +75,17 @@ def test_it_computes_facts_incrementally(workspace_a):
     state = EngagementHealth.objects.get(engagement=engagement)
     assert state.recommendation == "end_now"
     assert state.heatmap[5][23] == 1
-    assert do_compute_health(workspace_a)["facts_added"] == 0
+    assert do_compute_health(demo_workspace_a)["facts_added"] == 0
     month = HealthMonth.objects.get(engagement=engagement, month=datetime(2026, 3, 1).date())
     assert month.weekend == 1 and month.serious == 1
 
 
-def test_it_dismisses_a_finding_and_stops_counting_it(workspace_a, alice,
+def test_it_dismisses_a_finding_and_stops_counting_it(demo_workspace_a, alice,
                                                      django_capture_on_commit_callbacks):
-    state = EngagementHealth.objects.get(workspace=workspace_a, recommendation="end_now")
+    state = EngagementHealth.objects.get(workspace=demo_workspace_a, recommendation="end_now")
     finding = HealthFinding.objects.get(engagement=state.engagement, signal="disrespect")
     client = signed_in(alice)
-    url = reverse("health_finding_dismiss", kwargs={"ws": workspace_a.slug,
+    url = reverse("health_finding_dismiss", kwargs={"ws": demo_workspace_a.slug,
                                                     "health_finding_id": finding.pk})
     assert client.get(url).status_code == 405
     with django_capture_on_commit_callbacks(execute=True):
@@ -97,71 +97,72 @@ def test_it_dismisses_a_finding_and_stops_counting_it(workspace_a, alice,
     finding.refresh_from_db()
     assert finding.dismissed_at is not None
     assert AuditEvent.objects.filter(verb="health_finding.dismissed").count() == 1
-    do_compute_health(workspace_a)  # still dismissed after recomputing
+    do_compute_health(demo_workspace_a)  # still dismissed after recomputing
     assert HealthFinding.objects.get(pk=finding.pk).dismissed_at is not None
     state.refresh_from_db()
     assert state.recommendation != "end_now"
 
 
 @pytest.mark.parametrize("language", ["en", "it", "pl", "ca", "nb"])
-def test_it_renders_the_health_page_and_pdf_in_every_language(workspace_a, alice, language):
+def test_it_renders_the_health_page_and_pdf_in_every_language(demo_workspace_a, alice, language):
     alice.language = language
     alice.save()
     client = signed_in(alice)
-    for state in EngagementHealth.objects.filter(workspace=workspace_a):
-        kwargs = {"ws": workspace_a.slug, "engagement_id": state.engagement_id}
+    for state in EngagementHealth.objects.filter(workspace=demo_workspace_a):
+        kwargs = {"ws": demo_workspace_a.slug, "engagement_id": state.engagement_id}
         page = client.get(reverse("engagement_health", kwargs=kwargs),
                           HTTP_ACCEPT_LANGUAGE=language)
         assert page.status_code == 200
         html = page.content.decode()
         assert "<svg" in html and 'class="heatmap"' in html
         assert f'lang="{language}"' in html
-    notice = EngagementHealth.objects.get(workspace=workspace_a, recommendation="notice")
+    notice = EngagementHealth.objects.get(workspace=demo_workspace_a, recommendation="notice")
     month = HealthFinding.objects.filter(engagement_id=notice.engagement_id,
                                          key__startswith="m:").first()
     html = client.get(reverse("engagement_health", kwargs={
-        "ws": workspace_a.slug, "engagement_id": notice.engagement_id})).content.decode()
+        "ws": demo_workspace_a.slug, "engagement_id": notice.engagement_id})).content.decode()
     from babel.dates import format_date
 
     day = datetime.fromisoformat(month.data["month"] + "-01").date()
     assert format_date(day, "LLLL yyyy", locale=language) in html  # the month, in words
     assert f'{month.data["month"]}:' not in html  # not the raw "2026-10"
-    state = EngagementHealth.objects.get(workspace=workspace_a, recommendation="end_now")
+    state = EngagementHealth.objects.get(workspace=demo_workspace_a, recommendation="end_now")
     html = client.get(reverse("engagement_health", kwargs={
-        "ws": workspace_a.slug, "engagement_id": state.engagement_id})).content.decode()
+        "ws": demo_workspace_a.slug, "engagement_id": state.engagement_id})).content.decode()
     assert "<mark" in html and "idiotk" in html.lower()
     pdf = client.get(reverse("engagement_health_pdf", kwargs={
-        "ws": workspace_a.slug, "engagement_id": state.engagement_id}))
+        "ws": demo_workspace_a.slug, "engagement_id": state.engagement_id}))
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
 
 
-def test_it_shows_the_dashboard_panel_and_overview(workspace_a, alice):
+def test_it_shows_the_dashboard_panel_and_overview(demo_workspace_a, alice):
     client = signed_in(alice)
-    html = client.get(reverse("dashboard", kwargs={"ws": workspace_a.slug})).content.decode()
+    html = client.get(reverse("dashboard", kwargs={"ws": demo_workspace_a.slug})).content.decode()
     assert "Segreteria del cantiere di via Tortona" in html
-    overview = client.get(reverse("health_overview", kwargs={"ws": workspace_a.slug}))
+    overview = client.get(reverse("health_overview", kwargs={"ws": demo_workspace_a.slug}))
     assert overview.status_code == 200
 
 
-def test_it_shows_each_engagements_health_in_the_dashboard_list(workspace_a, alice, bob):
-    from handover.health.actions import do_compute_health, do_snapshot_week
+def test_it_shows_each_engagements_health_in_the_dashboard_list(demo_workspace_a, alice, bob):
+    from handover.health.actions.compute import do_compute_health
+    from handover.health.actions.findings import do_snapshot_week
 
-    do_snapshot_week(workspace_a)
-    fine = EngagementHealth.objects.get(workspace=workspace_a, recommendation="carry_on")
-    url = reverse("dashboard", kwargs={"ws": workspace_a.slug})
+    do_snapshot_week(demo_workspace_a)
+    fine = EngagementHealth.objects.get(workspace=demo_workspace_a, recommendation="carry_on")
+    url = reverse("dashboard", kwargs={"ws": demo_workspace_a.slug})
     html = signed_in(alice).get(url).content.decode()
     table = html.split('<table class="engagements">')[1].split("</table>")[0]
     assert "<th scope=\"col\">Health</th>" in table
-    for state in EngagementHealth.objects.filter(workspace=workspace_a):
-        link = reverse("engagement_health", kwargs={"ws": workspace_a.slug,
+    for state in EngagementHealth.objects.filter(workspace=demo_workspace_a):
+        link = reverse("engagement_health", kwargs={"ws": demo_workspace_a.slug,
                                                     "engagement_id": state.engagement_id})
         assert f'href="{link}"><strong>{state.score}</strong>' in table
     assert "last week" not in table  # nothing changed since the snapshot
-    do_write_interactions(workspace_a, [Interaction(
-        workspace=workspace_a, engagement=fine.engagement, channel="email",
+    do_write_interactions(demo_workspace_a, [Interaction(
+        workspace=demo_workspace_a, engagement=fine.engagement, channel="email",
         direction="inbound", occurred_at=datetime.now(UTC) - timedelta(days=1),
         body="Du er en idiot.", source="test", source_id="column")])
-    do_compute_health(workspace_a)
+    do_compute_health(demo_workspace_a)
     alice.language = "it"
     alice.save()
     table = signed_in(alice).get(url).content.decode().split(
@@ -173,10 +174,10 @@ def test_it_shows_each_engagements_health_in_the_dashboard_list(workspace_a, ali
     assert fine.engagement.title in table and "/health/" not in table
 
 
-def test_it_hides_health_from_another_workspace(workspace_a, charlie):
-    state = EngagementHealth.objects.filter(workspace=workspace_a).first()
+def test_it_hides_health_from_another_workspace(demo_workspace_a, charlie):
+    state = EngagementHealth.objects.filter(workspace=demo_workspace_a).first()
     response = signed_in(charlie).get(reverse("engagement_health", kwargs={
-        "ws": workspace_a.slug, "engagement_id": state.engagement_id}))
+        "ws": demo_workspace_a.slug, "engagement_id": state.engagement_id}))
     assert response.status_code == 404
 
 
@@ -211,25 +212,25 @@ def test_it_escapes_the_evidence_and_marks_the_words():
     assert out == '&lt;b&gt;You <mark title="insult">idiot</mark>&lt;/b&gt; &amp; more'
 
 
-def test_it_mails_a_weekly_digest_of_what_changed(workspace_a,
+def test_it_mails_a_weekly_digest_of_what_changed(demo_workspace_a,
                                                  django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        first = do_send_weekly_digest(workspace_a)
+        first = do_send_weekly_digest(demo_workspace_a)
     assert first["changed"] == 5 and first["sent"] >= 1
     assert any("via Tortona" in m.body for m in mail.outbox)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        second = do_send_weekly_digest(workspace_a)
+        second = do_send_weekly_digest(demo_workspace_a)
     assert second == {"changed": 0, "sent": 0}
     assert not mail.outbox
-    engagement = EngagementHealth.objects.get(workspace=workspace_a,
+    engagement = EngagementHealth.objects.get(workspace=demo_workspace_a,
                                               recommendation="carry_on").engagement
-    do_write_interactions(workspace_a, [Interaction(
-        workspace=workspace_a, engagement=engagement, channel="email", direction="inbound",
+    do_write_interactions(demo_workspace_a, [Interaction(
+        workspace=demo_workspace_a, engagement=engagement, channel="email", direction="inbound",
         occurred_at=datetime.now(UTC) - timedelta(days=1), body="Du er en idiot.",
         source="test", source_id="digest")])
     with django_capture_on_commit_callbacks(execute=True):
-        third = do_send_weekly_digest(workspace_a)
+        third = do_send_weekly_digest(demo_workspace_a)
     assert third["changed"] == 1
     assert str(engagement) in mail.outbox[0].body
 
@@ -250,9 +251,9 @@ def test_it_recomputes_after_an_import_finishes(workspace_a, alice,
     assert InteractionFacts.objects.filter(interaction__source_id="hook").exists()
 
 
-def test_it_saves_thresholds_and_recomputes_with_them(workspace_a, alice, bob,
+def test_it_saves_thresholds_and_recomputes_with_them(demo_workspace_a, alice, bob,
                                                       django_capture_on_commit_callbacks):
-    url = reverse("health_settings", kwargs={"ws": workspace_a.slug})
+    url = reverse("health_settings", kwargs={"ws": demo_workspace_a.slug})
     assert signed_in(bob).get(url).status_code == 403
     client = signed_in(alice)
     assert client.get(url).status_code == 200
@@ -263,7 +264,7 @@ def test_it_saves_thresholds_and_recomputes_with_them(workspace_a, alice, bob,
               "expectations_per_month": 2}
     with django_capture_on_commit_callbacks(execute=True):
         assert client.post(url, values).status_code == 302
-    site = EngagementHealth.objects.get(workspace=workspace_a,
+    site = EngagementHealth.objects.get(workspace=demo_workspace_a,
                                         engagement__title__contains="via Tortona")
     assert site.breakdown["out_of_hours"]["flag"] is False
     assert AuditEvent.objects.filter(verb="health_thresholds.updated").count() == 1
@@ -281,13 +282,13 @@ def test_it_moves_facts_with_an_interaction_filed_elsewhere(workspace_a):
     assert InteractionFacts.objects.get(interaction__source_id="moved").engagement == second
 
 
-def test_it_reads_pending_interactions_with_aware_times_and_durations(workspace_a):
+def test_it_reads_pending_interactions_with_aware_times_and_durations(demo_workspace_a):
     from datetime import UTC, timedelta
 
     from handover.health.facts import pending_rows
 
-    rows = pending_rows(Interaction.objects.filter(workspace=workspace_a), 0, 10_000)
-    by_pk = {i.pk: i for i in Interaction.objects.filter(workspace=workspace_a)}
+    rows = pending_rows(Interaction.objects.filter(workspace=demo_workspace_a), 0, 10_000)
+    by_pk = {i.pk: i for i in Interaction.objects.filter(workspace=demo_workspace_a)}
     assert len(rows) == len(by_pk)
     for row in rows:
         stored = by_pk[row.pk]
@@ -296,7 +297,8 @@ def test_it_reads_pending_interactions_with_aware_times_and_durations(workspace_
         assert row.duration == stored.duration and row.old_time == stored.old_time
         assert row.due_at == stored.due_at and row.body == stored.body
     assert any(row.duration for row in rows) and any(row.old_time for row in rows)
-    assert pending_rows(Interaction.objects.filter(workspace=workspace_a), rows[-1].pk, 10) == []
+    assert pending_rows(Interaction.objects.filter(workspace=demo_workspace_a),
+                        rows[-1].pk, 10) == []
 
 
 def test_it_reads_texts_the_same_in_worker_processes():

@@ -8,7 +8,7 @@ import pytest
 
 from handover.clients.actions import do_create_client, do_create_engagement
 from handover.core.actions import do_create_workspace
-from handover.health.actions import do_compute_health
+from handover.health.actions.compute import do_compute_health
 from handover.health.models import EngagementHealth, HealthMonth
 from handover.interactions.importers.run import run_import
 from handover.interactions.models import Interaction

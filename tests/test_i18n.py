@@ -76,10 +76,10 @@ def test_it_has_every_string_of_the_code_in_the_catalogues(tmp_path):
 
 
 @pytest.mark.parametrize("code", TRANSLATED)
-def test_it_shows_the_dashboard_in_each_language(code, alice, workspace_a):
+def test_it_shows_the_dashboard_in_each_language(code, alice, demo_workspace_a):
     alice.language = code
     alice.save()
-    page = signed_in(alice).get(f"/w/{workspace_a.slug}/").content.decode()
+    page = signed_in(alice).get(f"/w/{demo_workspace_a.slug}/").content.decode()
     labels = ("Dashboard", "Clients", "Engagements", "Account manager", "Members", "Since")
     with translation.override(code):
         translated = [translation.gettext(text) for text in labels]

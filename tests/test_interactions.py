@@ -187,7 +187,7 @@ def test_it_files_everything_under_a_new_client_with_the_client_option(workspace
         call_command("import_mail", str(message), workspace="nope")
 
 
-def test_it_shows_a_message_as_text_and_filters_the_timeline(workspace_a, alice,
+def test_it_shows_a_message_as_text_and_filters_the_timeline(demo_workspace_a, alice,
                                                             django_capture_on_commit_callbacks):
     client = signed_in(alice)
     upload = SimpleUploadedFile("m.eml", (
@@ -195,24 +195,24 @@ def test_it_shows_a_message_as_text_and_filters_the_timeline(workspace_a, alice,
         b"Subject: Evil\nDate: Tue, 6 Jan 2026 08:00:00 +0100\nContent-Type: text/html\n\n"
         b"<p onclick=x()>Hello <img src=x onerror=alert(1)> there</p><script>bad()</script>"))
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(f"/w/{workspace_a.slug}/imports/", {
+        response = client.post(f"/w/{demo_workspace_a.slug}/imports/", {
             "upload-kind": "mail", "upload-file": upload, "upload-client": ""})
-    run = ImportRun.objects.filter(workspace=workspace_a).latest("created_at")
+    run = ImportRun.objects.filter(workspace=demo_workspace_a).latest("created_at")
     assert response.status_code == 302 and run.state == "done" and run.imported == 1
-    progress = client.get(f"/w/{workspace_a.slug}/imports/{run.pk}/", HTTP_HX_REQUEST="true")
+    progress = client.get(f"/w/{demo_workspace_a.slug}/imports/{run.pk}/", HTTP_HX_REQUEST="true")
     assert b'value="100"' in progress.content and b"hx-trigger" not in progress.content
-    row = Interaction.objects.get(workspace=workspace_a, subject="Evil")
+    row = Interaction.objects.get(workspace=demo_workspace_a, subject="Evil")
     assert row.body == "Hello there" or "<" not in row.body
-    page = client.get(f"/w/{workspace_a.slug}/interactions/{row.pk}/")
+    page = client.get(f"/w/{demo_workspace_a.slug}/interactions/{row.pk}/")
     assert b"onerror" not in page.content and b"<script>bad" not in page.content
     engagement = row.engagement
-    url = f"/w/{workspace_a.slug}/engagements/{engagement.pk}/interactions/"
+    url = f"/w/{demo_workspace_a.slug}/engagements/{engagement.pk}/interactions/"
     assert b"Evil" in client.get(url, {"channel": "email"}).content
     assert b"Evil" not in client.get(url, {"channel": "call"}).content
     assert b"Evil" not in client.get(url, {"direction": "outbound"}).content
 
 
-def test_it_shows_the_latest_import_on_the_dashboard(workspace_a, alice, bob):
-    page = signed_in(alice).get(f"/w/{workspace_a.slug}/")
+def test_it_shows_the_latest_import_on_the_dashboard(demo_workspace_a, alice, bob):
+    page = signed_in(alice).get(f"/w/{demo_workspace_a.slug}/")
     assert b"Latest import: demo.mbox" in page.content
-    assert b"Latest import" not in signed_in(bob).get(f"/w/{workspace_a.slug}/").content
+    assert b"Latest import" not in signed_in(bob).get(f"/w/{demo_workspace_a.slug}/").content

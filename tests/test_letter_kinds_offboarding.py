@@ -18,7 +18,8 @@ from handover.letters.actions import (
 )
 from handover.letters.kinds import DEFAULT_APPROVAL, Kind
 from handover.letters.models import Letter, LetterState
-from handover.offboarding import actions
+from handover.offboarding.actions import access as actions
+from handover.offboarding.actions import plans as plan_actions
 from handover.offboarding.models import AccessAccount, AccountState, Plan
 
 from .conftest import make_user, signed_in
@@ -48,14 +49,14 @@ def _with_call(plan, email="tomasz@example.org") -> Plan:
 
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_it_sends_both_letters_complete_and_clean_in_each_language(
-        code, alice, workspace_a, django_capture_on_commit_callbacks, mailoutbox):
-    plan = _plan(workspace_a, code)
+        code, alice, demo_workspace_a, django_capture_on_commit_callbacks, mailoutbox):
+    plan = _plan(demo_workspace_a, code)
     accounts = _accounts(plan)[:2]
     with django_capture_on_commit_callbacks(execute=True):
         revocation = actions.do_request_revocation(
             plan.engagement, actor=alice, accounts=accounts,
             to="anna@kowalczyk-logistyka.example", author=alice.display_name)
-        invitation = actions.do_invite_successor(
+        invitation = plan_actions.do_invite_successor(
             _with_call(plan), actor=alice, agenda=["Kontakty", "Faktury"],
             author=alice.display_name)
     for letter, kind in ((revocation, Kind.ACCESS_REVOCATION), (invitation, Kind.HANDOVER_CALL)):
@@ -79,9 +80,9 @@ def test_it_sends_both_letters_complete_and_clean_in_each_language(
 
 
 def test_a_workspace_override_of_the_revocation_request_is_what_the_client_receives(
-        alice, workspace_a, django_capture_on_commit_callbacks, mailoutbox):
-    plan = _plan(workspace_a)  # the Polish client
-    do_save_template(workspace_a, actor=alice, kind=Kind.ACCESS_REVOCATION, language="pl",
+        alice, demo_workspace_a, django_capture_on_commit_callbacks, mailoutbox):
+    plan = _plan(demo_workspace_a)  # the Polish client
+    do_save_template(demo_workspace_a, actor=alice, kind=Kind.ACCESS_REVOCATION, language="pl",
                      subject="Dostępy do zamknięcia: {engagement_title}",
                      body="Dzień dobry,\n\ndo {end_date} proszę zamknąć:\n\n{access_list}\n\n"
                           "Dziękuję!\n{sender_name}\n")
@@ -100,26 +101,26 @@ def test_a_workspace_override_of_the_revocation_request_is_what_the_client_recei
     # English is untouched: the override is per kind and language.
     Client.objects.filter(pk=plan.engagement.client_id).update(language="en")
     english = actions.do_request_revocation(
-        _plan(workspace_a).engagement, actor=alice, accounts=_accounts(plan)[1:2],
+        _plan(demo_workspace_a).engagement, actor=alice, accounts=_accounts(plan)[1:2],
         to="anna@kowalczyk-logistyka.example")
     assert english.subject.startswith("Please revoke my access")
 
 
 def test_a_serious_finding_holds_the_request_back_and_the_accounts_stay_active(
-        alice, workspace_a):
-    plan = _plan(workspace_a, "en")
-    do_save_template(workspace_a, actor=alice, kind=Kind.ACCESS_REVOCATION, language="en",
+        alice, demo_workspace_a):
+    plan = _plan(demo_workspace_a, "en")
+    do_save_template(demo_workspace_a, actor=alice, kind=Kind.ACCESS_REVOCATION, language="en",
                      subject="Access: {engagement_title}",
                      body="Dear {recipient_name},\n\nBetween you and me, please close these "
                           "by {end_date}:\n{access_list}\n\n{sender_name}\n")
     client = signed_in(alice)
-    url = f"/w/{workspace_a.slug}/access/engagements/{plan.engagement_id}/revocation/"
+    url = f"/w/{demo_workspace_a.slug}/access/engagements/{plan.engagement_id}/revocation/"
     accounts = _accounts(plan)[:2]
     response = client.post(url, {"to": "anna@kowalczyk-logistyka.example",
                                  "accounts": [a.pk for a in accounts]})
-    letter = Letter.objects.get(workspace=workspace_a, kind=Kind.ACCESS_REVOCATION)
+    letter = Letter.objects.get(workspace=demo_workspace_a, kind=Kind.ACCESS_REVOCATION)
     assert response.status_code == 302
-    assert response.url == f"/w/{workspace_a.slug}/letters/{letter.pk}/"
+    assert response.url == f"/w/{demo_workspace_a.slug}/letters/{letter.pk}/"
     assert [f["rule"] for f in letter.high_findings] == ["confidential"]
     assert letter.state == LetterState.DRAFT and letter.email is None
     assert not OutboundEmail.objects.filter(kind="letter.access_revocation").exists()
@@ -131,19 +132,19 @@ def test_a_serious_finding_holds_the_request_back_and_the_accounts_stay_active(
 
 
 def test_the_invitation_waits_for_approval_when_the_policy_asks_for_it(
-        alice, workspace_a, django_capture_on_commit_callbacks, mailoutbox):
+        alice, demo_workspace_a, django_capture_on_commit_callbacks, mailoutbox):
     assert Kind.HANDOVER_CALL not in DEFAULT_APPROVAL
     assert Kind.ACCESS_REVOCATION not in DEFAULT_APPROVAL
-    do_set_policy(workspace_a, actor=alice, approval_kinds=[Kind.HANDOVER_CALL])
-    plan = _with_call(_plan(workspace_a))
+    do_set_policy(demo_workspace_a, actor=alice, approval_kinds=[Kind.HANDOVER_CALL])
+    plan = _with_call(_plan(demo_workspace_a))
     client = signed_in(alice)
-    url = f"/w/{workspace_a.slug}/offboarding/{plan.pk}/call/"
+    url = f"/w/{demo_workspace_a.slug}/offboarding/{plan.pk}/call/"
     response = client.post(url, {
         "successor_name": "Tomasz", "successor_email": "tomasz@example.org",
         "call_at": "2026-12-14T10:00", "call_minutes": "60", "recording_url": "",
         "call_notes": "", "invite": "1"})
-    letter = Letter.objects.get(workspace=workspace_a, kind=Kind.HANDOVER_CALL)
-    assert response.url == f"/w/{workspace_a.slug}/letters/{letter.pk}/"
+    letter = Letter.objects.get(workspace=demo_workspace_a, kind=Kind.HANDOVER_CALL)
+    assert response.url == f"/w/{demo_workspace_a.slug}/letters/{letter.pk}/"
     plan.refresh_from_db()
     assert plan.call_invited_at is None and letter.email is None
     assert letter.recipient_email == "tomasz@example.org" and letter.recipient_name == "Tomasz"
@@ -154,31 +155,32 @@ def test_the_invitation_waits_for_approval_when_the_policy_asks_for_it(
 
 
 def test_the_invitation_is_written_in_a_member_successors_own_language(
-        alice, workspace_a, django_capture_on_commit_callbacks):
+        alice, demo_workspace_a, django_capture_on_commit_callbacks):
     from handover.core.actions import do_accept_invitation, do_invite_member
 
     successor = make_user("nora@a.example", "Nora Nilsen", "nb")
-    invitation, _token = do_invite_member(workspace_a, actor=alice, email=successor.email,
+    invitation, _token = do_invite_member(demo_workspace_a, actor=alice, email=successor.email,
                                           role="member", language="nb")
     do_accept_invitation(invitation, actor=successor)
-    plan = _with_call(_plan(workspace_a), email="NORA@a.example")  # the client is Polish
+    plan = _with_call(_plan(demo_workspace_a), email="NORA@a.example")  # the client is Polish
     with django_capture_on_commit_callbacks(execute=True):
-        letter = actions.do_invite_successor(plan, actor=alice, agenda=["Kontakter"])
+        letter = plan_actions.do_invite_successor(plan, actor=alice, agenda=["Kontakter"])
     assert letter.language == "nb" and letter.subject.startswith("Overleveringsmøte")
     assert letter.body.startswith("Hei Tomasz,")
 
 
 def test_only_the_letter_to_the_client_is_filed_as_an_interaction(
-        alice, workspace_a, django_capture_on_commit_callbacks):
+        alice, demo_workspace_a, django_capture_on_commit_callbacks):
     from handover.interactions.models import Interaction
 
-    plan = _plan(workspace_a)
+    plan = _plan(demo_workspace_a)
     with django_capture_on_commit_callbacks(execute=True):
         revocation = actions.do_request_revocation(
             plan.engagement, actor=alice, accounts=_accounts(plan)[:1],
             to="anna@kowalczyk-logistyka.example")
-        invitation = actions.do_invite_successor(_with_call(plan), actor=alice,
+        invitation = plan_actions.do_invite_successor(_with_call(plan), actor=alice,
                                                  agenda=["Kontakty"])
-    filed = set(Interaction.objects.filter(workspace=workspace_a, source_id__startswith="letter:")
+    filed = set(Interaction.objects.filter(workspace=demo_workspace_a,
+                                           source_id__startswith="letter:")
                 .values_list("source_id", flat=True))
     assert f"letter:{revocation.pk}" in filed and f"letter:{invitation.pk}" not in filed

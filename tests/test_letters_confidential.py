@@ -59,7 +59,7 @@ def test_an_edit_that_adds_the_reason_is_refused(world, alice):
 
 
 def test_whatever_reaches_the_rows_is_scrubbed_everywhere_a_client_or_member_looks(
-        world, alice, django_capture_on_commit_callbacks):
+        demo_workspace_a, world, alice, django_capture_on_commit_callbacks):
     workspace, departure, leaver, (dora, piet) = world
     # A template written straight into the database, past every check.
     LetterTemplate.objects.create(

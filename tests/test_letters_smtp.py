@@ -18,7 +18,7 @@ from handover.letters.actions import (
 from handover.letters.models import LetterState
 from handover.letters.selectors import file_stem
 
-from .conftest import first_engagement, signed_in
+from .conftest import first_engagement, need, signed_in
 from .letters_world import build
 
 REFUSED = "refused@bellini-architetti.example"
@@ -51,7 +51,7 @@ def smtp():
     try:
         from aiosmtpd.controller import Controller
     except ImportError:  # pragma: no cover - a dev dependency
-        pytest.skip("aiosmtpd is not installed")
+        need(False, "aiosmtpd is not installed")
     handler = Handler()
     port = free_port()
     controller = Controller(handler, hostname="127.0.0.1", port=port)

@@ -15,7 +15,7 @@ def world(alice, workspace_a):
     return workspace_a, departure, leaver, successors
 
 
-def test_a_writer_drafts_in_the_ui_and_sees_the_checks_explained(world, alice):
+def test_a_writer_drafts_in_the_ui_and_sees_the_checks_explained(demo_workspace_a, world, alice):
     workspace, departure, leaver, (dora, piet) = world
     engagement = first_engagement(workspace=workspace, client__language="nb")
     owner = signed_in(alice)

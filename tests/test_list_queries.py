@@ -44,28 +44,28 @@ def count(client, url) -> int:
 
 
 @pytest.fixture
-def reader(alice, workspace_a, settings):
+def reader(alice, demo_workspace_a, settings):
     settings.PAGE_CACHE = False
     return signed_in(alice)
 
 
-def test_it_reads_every_list_page_in_a_bounded_number_of_queries(reader, workspace_a):
+def test_it_reads_every_list_page_in_a_bounded_number_of_queries(reader, demo_workspace_a):
     over = {}
     for name, ceiling in PAGES.items():
-        url = reverse(name, kwargs={"ws": workspace_a.slug})
+        url = reverse(name, kwargs={"ws": demo_workspace_a.slug})
         found = count(reader, url)
         if found > ceiling:
             over[name] = found
     assert not over, f"pages over their query ceiling: {over}"
 
 
-def test_it_runs_no_query_per_row(reader, workspace_a):
+def test_it_runs_no_query_per_row(reader, demo_workspace_a):
     """With four clients and all that hangs on them, then with one: a page that asks once
     per row asks at least three times more with four."""
-    urls = {name: reverse(name, kwargs={"ws": workspace_a.slug}) for name in PAGES}
+    urls = {name: reverse(name, kwargs={"ws": demo_workspace_a.slug}) for name in PAGES}
     with_four = {name: count(reader, url) for name, url in urls.items()}
-    keep = Client.objects.filter(workspace=workspace_a).order_by("pk").first()
-    Client.objects.filter(workspace=workspace_a).exclude(pk=keep.pk).delete()
+    keep = Client.objects.filter(workspace=demo_workspace_a).order_by("pk").first()
+    Client.objects.filter(workspace=demo_workspace_a).exclude(pk=keep.pk).delete()
     with_one = {name: count(reader, url) for name, url in urls.items()}
     grew = {name: (with_one[name], with_four[name]) for name in urls
             if with_four[name] > with_one[name] + 2}

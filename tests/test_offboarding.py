@@ -12,7 +12,7 @@ from icalendar import Calendar
 
 from handover.clients.models import EngagementStatus
 from handover.core.models import AuditEvent, OutboundEmail
-from handover.offboarding import actions
+from handover.offboarding.actions import plans as actions
 from handover.offboarding.models import (
     AccessAccount,
     AccountState,
@@ -55,11 +55,11 @@ def test_it_counts_the_notice_from_the_next_working_day_with_regional_holidays()
     assert due_date(date(2026, 12, 30), 3, milan) == date(2027, 1, 4)
 
 
-def test_it_previews_the_dates_then_starts_a_plan_with_every_step_dated(alice, workspace_a):
+def test_it_previews_the_dates_then_starts_a_plan_with_every_step_dated(alice, demo_workspace_a):
     client = signed_in(alice)
-    engagement = bellini(workspace_a)
-    url = f"/w/{workspace_a.slug}/offboarding/new/"
-    data = {"engagement": engagement.pk, "template": template(workspace_a).pk,
+    engagement = bellini(demo_workspace_a)
+    url = f"/w/{demo_workspace_a.slug}/offboarding/new/"
+    data = {"engagement": engagement.pk, "template": template(demo_workspace_a).pk,
             "notice_date": "2026-11-28", "last_day": "", "override_reason": ""}
     preview = client.post(url, {**data, "preview": "1"})
     assert preview.status_code == 200
@@ -74,7 +74,7 @@ def test_it_previews_the_dates_then_starts_a_plan_with_every_step_dated(alice, w
     assert response.status_code == 302 and response.url.endswith(f"/offboarding/{plan.pk}/")
     assert plan.last_day == date(2026, 12, 30) and plan.override_reason == ""
     steps = {s.title: s for s in plan.steps.all()}
-    assert len(steps) == template(workspace_a).steps.count()
+    assert len(steps) == template(demo_workspace_a).steps.count()
     assert steps["Send the written notice"].due_date == date(2026, 11, 28) - timedelta(days=1)
     assert steps["Ask the client to revoke my access"].due_date == date(2026, 12, 29)
     assert steps["Delete the stored credentials from my vault"].due_date == date(2027, 1, 4)
@@ -85,18 +85,18 @@ def test_it_previews_the_dates_then_starts_a_plan_with_every_step_dated(alice, w
     assert "Put the shared folders in order" in detail and "December 30, 2026" in detail
 
 
-def test_it_accepts_an_early_last_day_only_with_a_reason_in_the_audit_log(alice, workspace_a):
+def test_it_accepts_an_early_last_day_only_with_a_reason_in_the_audit_log(alice, demo_workspace_a):
     client = signed_in(alice)
-    engagement = bellini(workspace_a)
-    url = f"/w/{workspace_a.slug}/offboarding/new/"
-    data = {"engagement": engagement.pk, "template": template(workspace_a).pk,
+    engagement = bellini(demo_workspace_a)
+    url = f"/w/{demo_workspace_a.slug}/offboarding/new/"
+    data = {"engagement": engagement.pk, "template": template(demo_workspace_a).pk,
             "notice_date": "2026-11-30", "last_day": "2026-12-11", "start": "1"}
     refused = client.post(url, {**data, "override_reason": "  "})
     assert refused.status_code == 200
     assert "last_day" in refused.context["form"].errors
     assert not Plan.objects.filter(engagement=engagement).exists()
     with pytest.raises(actions.PlanRefused):
-        actions.do_start_plan(engagement, actor=alice, template=template(workspace_a),
+        actions.do_start_plan(engagement, actor=alice, template=template(demo_workspace_a),
                               notice_date=date(2026, 11, 30), last_day=date(2026, 12, 11))
 
     client.post(url, {**data, "override_reason": "The client asked in writing to stop early."})
@@ -109,10 +109,10 @@ def test_it_accepts_an_early_last_day_only_with_a_reason_in_the_audit_log(alice,
     assert event.data["earliest_last_day"] == "2026-12-30"
 
 
-def test_it_edits_a_template_and_new_plans_follow_it(alice, workspace_a):
+def test_it_edits_a_template_and_new_plans_follow_it(alice, demo_workspace_a):
     client = signed_in(alice)
-    tpl = template(workspace_a, "client_ends")
-    base = f"/w/{workspace_a.slug}/offboarding"
+    tpl = template(demo_workspace_a, "client_ends")
+    base = f"/w/{demo_workspace_a.slug}/offboarding"
     first, second, third = list(tpl.steps.order_by("position"))[:3]
     client.post(f"{base}/templates/{tpl.pk}/", {
         "new-title": "Archive the shared mailbox", "new-anchor": "last_day",
@@ -128,18 +128,18 @@ def test_it_edits_a_template_and_new_plans_follow_it(alice, workspace_a):
         "title": "x", "anchor": "notice", "offset_days": "5000", "party": "me"})
     assert "offset_days" in bad.context["form"].errors
 
-    plan = actions.do_start_plan(bellini(workspace_a), actor=alice, template=tpl,
+    plan = actions.do_start_plan(bellini(demo_workspace_a), actor=alice, template=tpl,
                                  notice_date=date(2026, 11, 30))
     steps = list(plan.steps.order_by("position"))
     assert [s.title for s in steps] == titles
     assert steps[1].due_date == date(2026, 12, 4)
 
 
-def test_it_ticks_a_step_off_with_a_note_a_link_and_a_file(alice, workspace_a):
-    plan = Plan.objects.get(workspace=workspace_a)
+def test_it_ticks_a_step_off_with_a_note_a_link_and_a_file(alice, demo_workspace_a):
+    plan = Plan.objects.get(workspace=demo_workspace_a)
     step = plan.steps.filter(state=StepState.OPEN).order_by("position").first()
     client = signed_in(alice)
-    url = f"/w/{workspace_a.slug}/offboarding/steps/{step.pk}/done/"
+    url = f"/w/{demo_workspace_a.slug}/offboarding/steps/{step.pk}/done/"
     upload = SimpleUploadedFile("notice.pdf", b"%PDF-1.4 notice", "application/pdf")
     response = client.post(url, {"state": "done", "note": "Sent by registered mail.",
                                  "link": "https://drive.example/notice", "evidence": upload})
@@ -150,28 +150,28 @@ def test_it_ticks_a_step_off_with_a_note_a_link_and_a_file(alice, workspace_a):
     assert default_storage.exists(step.evidence.name)
     with default_storage.open(step.evidence.name) as fh:
         assert fh.read() == b"%PDF-1.4 notice"
-    page = client.get(f"/w/{workspace_a.slug}/offboarding/{plan.pk}/").content.decode()
-    evidence_url = f"/w/{workspace_a.slug}/offboarding/steps/{step.pk}/evidence/"
+    page = client.get(f"/w/{demo_workspace_a.slug}/offboarding/{plan.pk}/").content.decode()
+    evidence_url = f"/w/{demo_workspace_a.slug}/offboarding/steps/{step.pk}/evidence/"
     assert "Sent by registered mail." in page and evidence_url in page
     assert b"".join(client.get(evidence_url).streaming_content) == b"%PDF-1.4 notice"
-    client.post(f"/w/{workspace_a.slug}/offboarding/steps/{step.pk}/reopen/")
+    client.post(f"/w/{demo_workspace_a.slug}/offboarding/steps/{step.pk}/reopen/")
     step.refresh_from_db()
     assert step.state == StepState.OPEN and step.completed_at is None
     bad = client.post(url, {"state": "done", "link": "not a link at all"})
     assert bad.status_code == 200 and "link" in bad.context["form"].errors
 
 
-def test_it_reassigns_a_step_to_another_member(alice, bob, workspace_a):
-    step = PlanStep.objects.filter(workspace=workspace_a).first()
+def test_it_reassigns_a_step_to_another_member(alice, bob, demo_workspace_a):
+    step = PlanStep.objects.filter(workspace=demo_workspace_a).first()
     client = signed_in(alice)
-    client.post(f"/w/{workspace_a.slug}/offboarding/steps/{step.pk}/reassign/",
+    client.post(f"/w/{demo_workspace_a.slug}/offboarding/steps/{step.pk}/reassign/",
                 {"owner": bob.pk, "due_date": "2026-12-01"})
     step.refresh_from_db()
     assert step.owner == bob and step.due_date == date(2026, 12, 1)
 
 
-def test_it_serves_the_plan_as_a_feed_with_a_revocable_token(alice, workspace_a, client):
-    plan = Plan.objects.get(workspace=workspace_a)
+def test_it_serves_the_plan_as_a_feed_with_a_revocable_token(alice, demo_workspace_a, client):
+    plan = Plan.objects.get(workspace=demo_workspace_a)
     assert len(plan.feed_token) >= 40
     feed = client.get(f"/feeds/offboarding/{plan.feed_token}.ics")
     assert feed.status_code == 200 and feed["Content-Type"].startswith("text/calendar")
@@ -182,15 +182,15 @@ def test_it_serves_the_plan_as_a_feed_with_a_revocable_token(alice, workspace_a,
     assert client.get(f"/feeds/offboarding/{plan.feed_token[:-1]}x.ics").status_code == 404
     owner = signed_in(alice)
     old = plan.feed_token
-    owner.post(f"/w/{workspace_a.slug}/offboarding/{plan.pk}/feed/")
+    owner.post(f"/w/{demo_workspace_a.slug}/offboarding/{plan.pk}/feed/")
     plan.refresh_from_db()
     assert plan.feed_token != old
     assert client.get(f"/feeds/offboarding/{old}.ics").status_code == 404
-    owner.post(f"/w/{workspace_a.slug}/offboarding/{plan.pk}/feed/", {"revoke": "1"})
+    owner.post(f"/w/{demo_workspace_a.slug}/offboarding/{plan.pk}/feed/", {"revoke": "1"})
     plan.refresh_from_db()
     assert plan.feed_token == ""
     assert client.get("/feeds/offboarding/.ics").status_code == 404
-    download = owner.get(f"/w/{workspace_a.slug}/offboarding/{plan.pk}/plan.ics")
+    download = owner.get(f"/w/{demo_workspace_a.slug}/offboarding/{plan.pk}/plan.ics")
     assert len(Calendar.from_ical(download.content).walk("VEVENT")) == plan.steps.count()
 
 
@@ -200,10 +200,10 @@ def _text_of_pdf(content: bytes) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
 
 
-def test_it_writes_the_recap_in_the_clients_language_without_secrets(alice, workspace_a):
-    plan = Plan.objects.get(workspace=workspace_a)  # the Polish client
+def test_it_writes_the_recap_in_the_clients_language_without_secrets(alice, demo_workspace_a):
+    plan = Plan.objects.get(workspace=demo_workspace_a)  # the Polish client
     client = signed_in(alice)
-    base = f"/w/{workspace_a.slug}/offboarding/{plan.pk}"
+    base = f"/w/{demo_workspace_a.slug}/offboarding/{plan.pk}"
     page = client.get(f"{base}/recap/")
     draft = page.context["form"].initial["recap"]
     with translation.override("pl"):
@@ -227,11 +227,11 @@ def test_it_writes_the_recap_in_the_clients_language_without_secrets(alice, work
 
 
 def test_it_asks_the_client_to_revoke_access_and_tracks_each_account(
-        alice, workspace_a, django_capture_on_commit_callbacks, mailoutbox):
-    plan = Plan.objects.get(workspace=workspace_a)
+        alice, demo_workspace_a, django_capture_on_commit_callbacks, mailoutbox):
+    plan = Plan.objects.get(workspace=demo_workspace_a)
     accounts = list(AccessAccount.objects.filter(engagement=plan.engagement))
     client = signed_in(alice)
-    url = f"/w/{workspace_a.slug}/access/engagements/{plan.engagement_id}/revocation/"
+    url = f"/w/{demo_workspace_a.slug}/access/engagements/{plan.engagement_id}/revocation/"
     form = client.get(url).context["form"]
     assert form.initial["to"] == "anna@kowalczyk-logistyka.example"
     with django_capture_on_commit_callbacks(execute=True):
@@ -243,7 +243,7 @@ def test_it_asks_the_client_to_revoke_access_and_tracks_each_account(
     states = dict(AccessAccount.objects.filter(engagement=plan.engagement)
                   .values_list("pk", "state"))
     assert [states[a.pk] for a in accounts] == ["requested"] * 3 + ["active"]
-    edit = f"/w/{workspace_a.slug}/access/{accounts[0].pk}/"
+    edit = f"/w/{demo_workspace_a.slug}/access/{accounts[0].pk}/"
     client.post(edit, {"state": "revoked"})
     client.post(edit, {"state": "removed"})
     accounts[0].refresh_from_db()
@@ -254,10 +254,10 @@ def test_it_asks_the_client_to_revoke_access_and_tracks_each_account(
 
 
 def test_it_invites_the_successor_with_a_calendar_invitation(
-        alice, workspace_a, django_capture_on_commit_callbacks, mailoutbox):
-    plan = Plan.objects.get(workspace=workspace_a)
+        alice, demo_workspace_a, django_capture_on_commit_callbacks, mailoutbox):
+    plan = Plan.objects.get(workspace=demo_workspace_a)
     client = signed_in(alice)
-    url = f"/w/{workspace_a.slug}/offboarding/{plan.pk}/call/"
+    url = f"/w/{demo_workspace_a.slug}/offboarding/{plan.pk}/call/"
     data = {"successor_name": "Tomasz Zieliński", "successor_email": "tomasz@example.org",
             "call_at": "2026-12-14T10:00", "call_minutes": "90",
             "recording_url": "https://meet.example/rec/1", "call_notes": "", "invite": "1"}
@@ -279,10 +279,10 @@ def test_it_invites_the_successor_with_a_calendar_invitation(
     assert plan.call_invited_at and plan.recording_url == "https://meet.example/rec/1"
 
 
-def test_it_keeps_a_running_total_of_support_after_the_end(alice, workspace_a):
-    plan = Plan.objects.get(workspace=workspace_a)
+def test_it_keeps_a_running_total_of_support_after_the_end(alice, demo_workspace_a):
+    plan = Plan.objects.get(workspace=demo_workspace_a)
     client = signed_in(alice)
-    url = f"/w/{workspace_a.slug}/offboarding/{plan.pk}/support/"
+    url = f"/w/{demo_workspace_a.slug}/offboarding/{plan.pk}/support/"
     client.post(url, {"req-day": "2027-01-12", "req-summary": "Export of the ledger",
                       "req-kind": "billable", "req-minutes": "45"})
     client.post(url, {"req-day": "2027-01-13", "req-summary": "Courier contract",
@@ -297,8 +297,8 @@ def test_it_keeps_a_running_total_of_support_after_the_end(alice, workspace_a):
     assert plan.support_until == date(2027, 2, 28) and plan.free_questions == 5
 
 
-def test_it_shows_the_steps_due_this_week_on_the_dashboard(alice, workspace_a):
-    plan = Plan.objects.get(workspace=workspace_a)
+def test_it_shows_the_steps_due_this_week_on_the_dashboard(alice, demo_workspace_a):
+    plan = Plan.objects.get(workspace=demo_workspace_a)
     today = timezone.localdate()
     step = plan.steps.filter(state=StepState.OPEN).last()
     step.due_date = today
@@ -306,30 +306,30 @@ def test_it_shows_the_steps_due_this_week_on_the_dashboard(alice, workspace_a):
     later = plan.steps.filter(state=StepState.OPEN).first()
     later.due_date = today + timedelta(days=8)
     later.save()
-    page = signed_in(alice).get(f"/w/{workspace_a.slug}/").content.decode()
+    page = signed_in(alice).get(f"/w/{demo_workspace_a.slug}/").content.decode()
     assert "Steps due this week" in page and step.title in page
     assert later.title not in re.sub(r"(?s).*Steps due this week", "", page).split("</section>")[0]
 
 
 def test_it_does_not_show_another_workspaces_plan_feed_or_accounts(
-        alice, workspace_a, charlie, workspace_b):
-    plan_a = Plan.objects.get(workspace=workspace_a)
+        alice, demo_workspace_a, charlie, demo_workspace_b):
+    plan_a = Plan.objects.get(workspace=demo_workspace_a)
     as_charlie = signed_in(charlie)
-    assert as_charlie.get(f"/w/{workspace_b.slug}/offboarding/{plan_a.pk}/").status_code == 404
-    listed = as_charlie.get(f"/w/{workspace_b.slug}/access/").context["accounts"]
-    assert listed and {a.workspace_id for a in listed} == {workspace_b.pk}
-    account_a = AccessAccount.objects.filter(workspace=workspace_a).first()
-    assert as_charlie.get(f"/w/{workspace_b.slug}/access/{account_a.pk}/").status_code == 404
+    assert as_charlie.get(f"/w/{demo_workspace_b.slug}/offboarding/{plan_a.pk}/").status_code == 404
+    listed = as_charlie.get(f"/w/{demo_workspace_b.slug}/access/").context["accounts"]
+    assert listed and {a.workspace_id for a in listed} == {demo_workspace_b.pk}
+    account_a = AccessAccount.objects.filter(workspace=demo_workspace_a).first()
+    assert as_charlie.get(f"/w/{demo_workspace_b.slug}/access/{account_a.pk}/").status_code == 404
     with pytest.raises(ValueError):
-        actions.do_start_plan(bellini(workspace_a), actor=alice,
-                              template=template(workspace_b), notice_date=date(2026, 11, 30))
+        actions.do_start_plan(bellini(demo_workspace_a), actor=alice,
+                              template=template(demo_workspace_b), notice_date=date(2026, 11, 30))
 
 
-def test_it_lists_plans_and_ticks_a_step_through_the_api(alice, workspace_a):
+def test_it_lists_plans_and_ticks_a_step_through_the_api(alice, demo_workspace_a):
     from .conftest import token_client
 
     api = token_client(alice)
-    base = f"/api/w/{workspace_a.slug}"
+    base = f"/api/w/{demo_workspace_a.slug}"
     plans = api.get(f"{base}/offboarding/plans").json()["items"]
     assert len(plans) == 1 and plans[0]["last_day"] == "2026-12-02"
     step = next(s for s in plans[0]["steps"] if s["state"] == "open")
@@ -344,11 +344,11 @@ def test_it_lists_plans_and_ticks_a_step_through_the_api(alice, workspace_a):
     assert all("password" not in a for a in accounts)
 
 
-def test_it_names_the_holidays_in_the_users_language(alice, workspace_a):
+def test_it_names_the_holidays_in_the_users_language(alice, demo_workspace_a):
     alice.language = "it"
     alice.save()
-    response = signed_in(alice).post(f"/w/{workspace_a.slug}/offboarding/new/", {
-        "engagement": bellini(workspace_a).pk, "template": template(workspace_a).pk,
+    response = signed_in(alice).post(f"/w/{demo_workspace_a.slug}/offboarding/new/", {
+        "engagement": bellini(demo_workspace_a).pk, "template": template(demo_workspace_a).pk,
         "notice_date": "2026-11-28", "preview": "1"})
     names = [name for _day, name in response.context["notice"].holidays]
     assert names[0] == "Sant'Ambrogio" and "Saint Ambrose's Day" not in names

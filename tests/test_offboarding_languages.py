@@ -15,7 +15,9 @@ from handover.core.models import AuditEvent, OutboundEmail
 from handover.core.templatetags.handover import date_long
 from handover.letters.placeholders import fill
 from handover.letters.texts import shipped
-from handover.offboarding import actions, defaults
+from handover.offboarding import defaults
+from handover.offboarding.actions import access as access_actions
+from handover.offboarding.actions import plans as actions
 from handover.offboarding.models import AccessAccount, Plan, PlanStep, PlanTemplate
 from handover.offboarding.recap import blocks, draft
 
@@ -54,15 +56,15 @@ def test_it_seeds_the_templates_in_the_language_asked(code, alice):
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
-def test_it_shows_every_offboarding_page_in_the_users_language(code, alice, workspace_a):
+def test_it_shows_every_offboarding_page_in_the_users_language(code, alice, demo_workspace_a):
     alice.language = code
     alice.save()
     client = signed_in(alice)
-    plan = Plan.objects.get(workspace=workspace_a)
+    plan = Plan.objects.get(workspace=demo_workspace_a)
     step = PlanStep.objects.filter(plan=plan).first()
-    template = PlanTemplate.objects.filter(workspace=workspace_a).first()
-    account = AccessAccount.objects.filter(workspace=workspace_a).first()
-    base = f"/w/{workspace_a.slug}"
+    template = PlanTemplate.objects.filter(workspace=demo_workspace_a).first()
+    account = AccessAccount.objects.filter(workspace=demo_workspace_a).first()
+    base = f"/w/{demo_workspace_a.slug}"
     pages = [
         "/offboarding/", "/offboarding/new/", f"/offboarding/{plan.pk}/",
         f"/offboarding/{plan.pk}/recap/", f"/offboarding/{plan.pk}/call/",
@@ -86,8 +88,8 @@ def test_it_shows_every_offboarding_page_in_the_users_language(code, alice, work
 
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_it_writes_the_recap_and_the_letters_in_the_clients_language(
-        code, alice, workspace_a, django_capture_on_commit_callbacks):
-    plan = Plan.objects.get(workspace=workspace_a)
+        code, alice, demo_workspace_a, django_capture_on_commit_callbacks):
+    plan = Plan.objects.get(workspace=demo_workspace_a)
     Client.objects.filter(pk=plan.engagement.client_id).update(language=code)
     plan.refresh_from_db()
     text = draft(plan, author="Alice Abate")
@@ -108,7 +110,7 @@ def test_it_writes_the_recap_and_the_letters_in_the_clients_language(
 
     accounts = list(AccessAccount.objects.filter(engagement=plan.engagement)[:2])
     with django_capture_on_commit_callbacks(execute=True):
-        actions.do_request_revocation(plan.engagement, actor=alice, accounts=accounts,
+        access_actions.do_request_revocation(plan.engagement, actor=alice, accounts=accounts,
                                       to="anna@kowalczyk-logistyka.example", author="Alice")
     letter = OutboundEmail.objects.get(kind="letter.access_revocation")
     assert letter.language == code
@@ -119,16 +121,17 @@ def test_it_writes_the_recap_and_the_letters_in_the_clients_language(
     assert not PLACEHOLDER.search(letter.body) and "{" not in letter.body
 
 
-def test_it_has_a_sentence_for_every_offboarding_verb_in_each_language(alice, workspace_a):
+def test_it_has_a_sentence_for_every_offboarding_verb_in_each_language(alice, demo_workspace_a):
     sentences, _labels = registry()
-    verbs = set(AuditEvent.objects.filter(workspace=workspace_a).values_list("verb", flat=True))
+    verbs = set(AuditEvent.objects.filter(workspace=demo_workspace_a)
+                .values_list("verb", flat=True))
     ours = {v for v in verbs if v.split(".")[0] in (
         "offboarding_plan", "plan_step", "plan_template", "access_account", "support_request")}
     assert len(ours) >= 5
     from handover.offboarding.activity import SENTENCES
 
     assert set(SENTENCES) <= set(sentences)
-    for event in AuditEvent.objects.filter(workspace=workspace_a, verb__in=ours):
+    for event in AuditEvent.objects.filter(workspace=demo_workspace_a, verb__in=ours):
         assert event.verb in SENTENCES
         for code in LANGUAGES:
             with translation.override(code):

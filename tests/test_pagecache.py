@@ -32,8 +32,8 @@ def queries(client, url):
     return response, len(captured)
 
 
-def test_it_serves_the_dashboard_again_without_rendering_it(alice_client, workspace_a):
-    url = f"/w/{workspace_a.slug}/"
+def test_it_serves_the_dashboard_again_without_rendering_it(alice_client, demo_workspace_a):
+    url = f"/w/{demo_workspace_a.slug}/"
     first, cold = queries(alice_client, url)
     second, warm = queries(alice_client, url)
     assert warm < cold
@@ -59,17 +59,17 @@ def test_it_shows_a_change_once_the_workspace_version_moves(
     assert "fresh@f.example" in page.content.decode()
 
 
-def test_it_renders_the_health_page_again_after_a_dismissal(alice_client, workspace_a):
-    from handover.health.actions import do_compute_health
+def test_it_renders_the_health_page_again_after_a_dismissal(alice_client, demo_workspace_a):
+    from handover.health.actions.compute import do_compute_health
     from handover.health.models import HealthFinding
 
-    do_compute_health(workspace_a)
-    finding = HealthFinding.objects.filter(workspace=workspace_a,
+    do_compute_health(demo_workspace_a)
+    finding = HealthFinding.objects.filter(workspace=demo_workspace_a,
                                            dismissed_at__isnull=True).first()
     assert finding is not None
-    url = f"/w/{workspace_a.slug}/engagements/{finding.engagement_id}/health/"
+    url = f"/w/{demo_workspace_a.slug}/engagements/{finding.engagement_id}/health/"
     before = alice_client.get(url).content.decode()
-    dismiss = f"/w/{workspace_a.slug}/health/findings/{finding.pk}/dismiss/"
+    dismiss = f"/w/{demo_workspace_a.slug}/health/findings/{finding.pk}/dismiss/"
     assert dismiss in before
     # The dismissal commits inside the test's transaction (no on-commit version raise
     # here): the session's own generation is what makes the next page fresh.
@@ -96,8 +96,8 @@ def test_it_gives_each_browser_its_own_working_csrf_token(alice, workspace_a):
     assert "csrfslot" not in page.content.decode()
 
 
-def test_it_never_serves_one_readers_page_to_another(alice, bob, workspace_a):
-    url = f"/w/{workspace_a.slug}/"
+def test_it_never_serves_one_readers_page_to_another(alice, bob, demo_workspace_a):
+    url = f"/w/{demo_workspace_a.slug}/"
     alice_page = signed_in(alice).get(url).content.decode()
     bob_page = signed_in(bob).get(url).content.decode()
     assert alice.display_name in alice_page and alice.display_name not in bob_page
@@ -105,10 +105,10 @@ def test_it_never_serves_one_readers_page_to_another(alice, bob, workspace_a):
 
 
 def test_it_answers_404_to_an_outsider_whatever_is_cached(alice_client, charlie_client,
-                                                          workspace_a):
-    engagement = first_engagement(workspace=workspace_a)
-    for url in (f"/w/{workspace_a.slug}/", f"/w/{workspace_a.slug}/members/",
-                f"/w/{workspace_a.slug}/engagements/{engagement.pk}/health/"):
+                                                          demo_workspace_a):
+    engagement = first_engagement(workspace=demo_workspace_a)
+    for url in (f"/w/{demo_workspace_a.slug}/", f"/w/{demo_workspace_a.slug}/members/",
+                f"/w/{demo_workspace_a.slug}/engagements/{engagement.pk}/health/"):
         assert alice_client.get(url).status_code == 200
         assert charlie_client.get(url).status_code == 404
 
@@ -133,9 +133,9 @@ def test_it_shows_a_flash_message_once_and_never_keeps_it(alice_client, workspac
     assert "newcomer@n.example" in again  # the pending invitation itself is listed
 
 
-def test_it_can_be_switched_off(alice_client, workspace_a, settings):
+def test_it_can_be_switched_off(alice_client, demo_workspace_a, settings):
     settings.PAGE_CACHE = False
-    url = f"/w/{workspace_a.slug}/"
+    url = f"/w/{demo_workspace_a.slug}/"
     _page, first = queries(alice_client, url)
     _page, second = queries(alice_client, url)
     assert second == first
@@ -174,7 +174,7 @@ def test_every_audited_write_and_every_recompute_raises_the_version(
             do_create_client(quiet_workspace, actor=alice, name="Versioned Sp. z o.o.",
                              language="pl", country="PL", time_zone="Europe/Warsaw")
         else:
-            from handover.health.actions import do_compute_health
+            from handover.health.actions.compute import do_compute_health
 
             do_compute_health(quiet_workspace)
     assert Workspace.objects.get(pk=quiet_workspace.pk).version == 1

@@ -13,7 +13,7 @@ from handover.clients.demo import fill as fill_clients
 from handover.clients.models import Engagement
 from handover.core.actions import do_create_workspace
 from handover.core.models import AuditEvent
-from handover.files.actions import do_grant_file_root
+from handover.files.actions.audits import do_grant_file_root
 from handover.files.models import FileRecord, FileState
 from handover.portal.models import Delivery
 

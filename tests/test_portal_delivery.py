@@ -9,7 +9,8 @@ from django.test import Client
 from django.utils import timezone
 
 from handover.clients.models import Engagement
-from handover.files.actions import do_run_audit, do_run_export, do_start_audit, do_start_export
+from handover.files.actions.audits import do_run_audit, do_start_audit
+from handover.files.actions.exports import do_run_export, do_start_export
 from handover.portal.actions import do_create_delivery, do_revoke_delivery
 from handover.portal.models import Delivery
 
@@ -106,7 +107,7 @@ def test_it_refuses_to_deliver_an_unfinished_export(workspace_a, alice, tmp_path
         do_create_delivery(job, actor=alice, recipient="g@x.example")
 
 
-def test_its_pages_work_for_the_freelancer(export_job, alice):
+def test_its_pages_work_for_the_freelancer(demo_workspace_a, export_job, alice):
     client = signed_in(alice)
     ws = export_job.workspace.slug
     assert client.get(f"/w/{ws}/files/").status_code == 200

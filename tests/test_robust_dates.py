@@ -14,8 +14,8 @@ from django.db.migrations.loader import MigrationLoader
 from django.urls import reverse
 
 from handover.clients.models import Engagement
-from handover.health import actions as health_actions
-from handover.health.actions import do_compute_health
+from handover.health.actions import compute as health_actions
+from handover.health.actions.compute import do_compute_health
 from handover.health.models import EngagementHealth, InteractionFacts
 from handover.interactions.importers.mailparse import parse_date
 from handover.interactions.importers.run import run_import
@@ -195,7 +195,7 @@ def test_it_carries_on_with_the_other_engagements_when_one_fails(workspace_a, al
         return real(ctx, engagement, state)
 
     monkeypatch.setattr(health_actions, "_assess_engagement", assess)
-    with caplog.at_level(logging.ERROR, logger="handover.health.actions"):
+    with caplog.at_level(logging.ERROR, logger="handover.health.actions.compute"):
         result = do_compute_health(workspace_a)
     assert result["failed"] == [broken.pk, never.pk]
     logged = [r for r in caplog.records if "could not be computed" in r.getMessage()]

@@ -81,11 +81,11 @@ def fill_api(path: str, values: dict) -> str:
 
 
 @pytest.fixture
-def world(alice, bob, workspace_a, charlie, workspace_b):
+def world(alice, bob, demo_workspace_a, charlie, workspace_b):
     # One row of each kind a route can name; the demo content has the rest.
-    do_invite_member(workspace_a, actor=alice, email="dora@d.example", role=Role.MEMBER,
+    do_invite_member(demo_workspace_a, actor=alice, email="dora@d.example", role=Role.MEMBER,
                      language="it")
-    return workspace_a, workspace_b
+    return demo_workspace_a, workspace_b
 
 
 def test_it_discovers_the_routes_of_every_app():

@@ -33,7 +33,7 @@ from django.core.management import call_command  # noqa: E402
 from handover.clients.models import Client, Engagement, WorkingWindow  # noqa: E402
 from handover.core.actions import do_create_workspace  # noqa: E402
 from handover.core.models import Workspace  # noqa: E402
-from handover.health.actions import do_compute_health  # noqa: E402
+from handover.health.actions.compute import do_compute_health  # noqa: E402
 from handover.health.models import InteractionFacts  # noqa: E402
 from handover.interactions.models import Interaction, Invoice  # noqa: E402
 

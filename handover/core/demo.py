@@ -1,7 +1,8 @@
 """The demo workspace: what every app adds to it (`handover.<app>.demo.fill`), clients first.
 
-`fill_workspace` is also what the test suite uses to build persona Alice's workspace, so
-every later capability should add its demo rows in its own app's demo.py.
+The test suite builds persona Alice's workspace from the same modules (the clients' demo
+alone, or all of them for `demo_workspace_a`), so every later capability should add its
+demo rows in its own app's demo.py.
 """
 
 from handover.core.apps_registry import modules

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from handover.duties.actions.duties import do_update_duty
 from handover.duties.selectors import open_duties_of
-from handover.offboarding.actions import do_flag_accounts, do_reassign_step
+from handover.offboarding.actions.access import do_flag_accounts
+from handover.offboarding.actions.plans import do_reassign_step
 from handover.offboarding.selectors import open_steps_of
 
 

@@ -23,13 +23,8 @@ RULES = {"preset": "date_topic_version",
 def fill(workspace, actor) -> None:
     from handover.portal.actions import do_create_delivery
 
-    from .actions import (
-        do_run_audit,
-        do_run_export,
-        do_set_naming_rule,
-        do_start_audit,
-        do_start_export,
-    )
+    from .actions.audits import do_run_audit, do_set_naming_rule, do_start_audit
+    from .actions.exports import do_run_export, do_start_export
 
     root = os.path.join(settings.DATA_DIR, "demo-files", workspace.slug, "Studio Bellini")
     stamp = datetime(2025, 5, 2, 9, 30).timestamp()

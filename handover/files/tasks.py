@@ -8,7 +8,7 @@ from .models import AuditRun, ExportJob, JobState
 
 @task()
 def run_audit(audit_run_id: int) -> str:
-    from .actions import do_run_audit
+    from .actions.audits import do_run_audit
 
     run = AuditRun.objects.filter(pk=audit_run_id, state=JobState.QUEUED).first()
     if run is None:
@@ -18,7 +18,7 @@ def run_audit(audit_run_id: int) -> str:
 
 @task()
 def run_export(export_job_id: int) -> str:
-    from .actions import do_run_export
+    from .actions.exports import do_run_export
 
     job = ExportJob.objects.filter(pk=export_job_id).exclude(state=JobState.DONE) \
         .select_related("audit_run__created_by").first()

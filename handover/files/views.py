@@ -18,7 +18,10 @@ from handover.portal import actions as portal_actions
 from handover.portal import selectors as portal_selectors
 from handover.portal.selectors import deliveries_of
 
-from . import actions, selectors
+from . import selectors
+from .actions import audits as audit_actions
+from .actions import exports as export_actions
+from .actions import retention as retention_actions
 from .engine.retention import CLASSES, DEFAULTS, default_period
 from .forms import AuditForm, DeliveryForm, HoldForm, NamingRuleForm, RetentionRuleForm
 from .models import RetentionKind, RetentionRule
@@ -30,9 +33,9 @@ def files_home(request):
     form = AuditForm(request.POST or None, workspace=request.workspace)
     if request.method == "POST" and form.is_valid():
         try:
-            run = actions.do_start_audit(request.workspace, actor=request.user,
-                                         root=form.cleaned_data["root"],
-                                         engagement=form.cleaned_data["engagement"])
+            run = audit_actions.do_start_audit(request.workspace, actor=request.user,
+                                               root=form.cleaned_data["root"],
+                                               engagement=form.cleaned_data["engagement"])
         except ValidationError as err:
             form_errors_to_messages(request, err)
         else:
@@ -55,11 +58,11 @@ def file_roots(request):
     if request.POST.get("revoke"):
         grant = selectors.root_grants(request.workspace).filter(path=path).first()
         if grant is not None:
-            actions.do_revoke_file_root(grant, actor=request.user)
+            audit_actions.do_revoke_file_root(grant, actor=request.user)
             messages.success(request, _("The folder is closed to this workspace."))
     else:
         try:
-            actions.do_grant_file_root(request.workspace, actor=request.user, path=path)
+            audit_actions.do_grant_file_root(request.workspace, actor=request.user, path=path)
         except ValidationError as err:
             form_errors_to_messages(request, err)
         else:
@@ -83,7 +86,7 @@ def audit_run_detail(request, audit_run_id: int):
 def audit_run_export(request, audit_run_id: int):
     run = selectors.audit_run(request.workspace, audit_run_id)
     try:
-        job = actions.do_start_export(run, actor=request.user)
+        job = export_actions.do_start_export(run, actor=request.user)
     except ValidationError as err:
         form_errors_to_messages(request, err)
         return redirect("audit_run_detail", ws=request.workspace.slug, audit_run_id=run.pk)
@@ -97,10 +100,10 @@ def fix_action_apply(request, fix_action_id: int):
     fix = selectors.fix_action(request.workspace, fix_action_id)
     try:
         if request.POST.get("undo"):
-            actions.do_undo_fix(fix, actor=request.user)
+            audit_actions.do_undo_fix(fix, actor=request.user)
             messages.success(request, _("The change was undone."))
         else:
-            actions.do_apply_fix(fix, actor=request.user)
+            audit_actions.do_apply_fix(fix, actor=request.user)
             messages.success(request, _("The change was applied."))
     except (ValidationError, OSError) as err:
         messages.error(request, " ".join(getattr(err, "messages", [str(err)])))
@@ -113,15 +116,15 @@ def file_record_action(request, file_record_id: int):
     record = selectors.file_record(request.workspace, file_record_id)
     try:
         if request.POST.get("trash"):
-            record = actions.do_trash_file(record, actor=request.user)
+            record = retention_actions.do_trash_file(record, actor=request.user)
             messages.success(request, _("%(path)s: %(state)s.") % {
                 "path": record.path, "state": record.get_state_display()})
         else:
             form = HoldForm(request.POST)
             form.is_valid()
-            actions.do_set_legal_hold(record, actor=request.user,
-                                      hold=form.cleaned_data.get("hold", False),
-                                      reason=form.cleaned_data.get("reason", ""))
+            retention_actions.do_set_legal_hold(record, actor=request.user,
+                                                hold=form.cleaned_data.get("hold", False),
+                                                reason=form.cleaned_data.get("reason", ""))
     except ValidationError as err:
         form_errors_to_messages(request, err)
     return redirect("audit_run_detail", ws=request.workspace.slug,
@@ -162,15 +165,15 @@ def rules(request):
     retention = RetentionRuleForm(request.POST if "retention" in request.POST else None)
     try:
         if naming.is_bound and naming.is_valid():
-            actions.do_set_naming_rule(request.workspace, actor=request.user,
-                                       preset=naming.cleaned_data["preset"],
-                                       pattern=naming.cleaned_data["pattern"],
-                                       folders=naming.cleaned_data["folders"])
+            audit_actions.do_set_naming_rule(request.workspace, actor=request.user,
+                                             preset=naming.cleaned_data["preset"],
+                                             pattern=naming.cleaned_data["pattern"],
+                                             folders=naming.cleaned_data["folders"])
             messages.success(request, _("The naming rule was saved."))
             return redirect("files_rules", ws=request.workspace.slug)
         if retention.is_bound and retention.is_valid():
-            actions.do_set_retention_rule(request.workspace, actor=request.user,
-                                          **retention.cleaned_data)
+            retention_actions.do_set_retention_rule(request.workspace, actor=request.user,
+                                                    **retention.cleaned_data)
             messages.success(request, _("The retention period was saved."))
             return redirect("files_rules", ws=request.workspace.slug)
     except ValidationError as err:

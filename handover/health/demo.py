@@ -16,7 +16,7 @@ from handover.interactions.models import Interaction
 from handover.lib.hours import Window
 from handover.lib.hours_check import holiday_name
 
-from .actions import do_compute_health
+from .actions.compute import do_compute_health
 
 POLITE = {
     "it": "Buongiorno, le allego i documenti per la pratica del cantiere. Grazie mille.",

@@ -5,7 +5,8 @@ from django.db import transaction
 from handover.core.mail import queue_email
 from handover.core.models import Membership, Role
 
-from .actions import do_compute_health, do_snapshot_week
+from .actions.compute import do_compute_health
+from .actions.findings import do_snapshot_week
 
 
 @transaction.atomic

@@ -1,5 +1,6 @@
-"""Background recomputes: after every finished import (after_import.py), the weekly digest
-(schedule.py), and a recompute cut short by a stop (startup.py)."""
+"""Background recomputes: after every finished import (after_import.py), after a dismissed
+finding or new thresholds (the health pages), the weekly digest (schedule.py), and a
+recompute cut short by a stop (startup.py)."""
 
 from __future__ import annotations
 
@@ -7,16 +8,17 @@ from django_tasks import task
 
 from handover.core.models import Workspace
 
-from .actions import do_compute_health
+from .actions.compute import do_compute_health
 from .digest import do_send_weekly_digest
 
 
 @task()
-def compute_health(workspace_id: int) -> dict:
+def compute_health(workspace_id: int, engagement_ids: list[int] | None = None) -> dict:
     workspace = Workspace.objects.filter(pk=workspace_id).first()
     if workspace is None:
         return {}
-    return {"facts_added": do_compute_health(workspace)["facts_added"]}
+    return {"facts_added": do_compute_health(
+        workspace, engagement_ids=engagement_ids)["facts_added"]}
 
 
 @task()

@@ -1,6 +1,7 @@
 """Health pages: per engagement (HTML and PDF), the overview, and dismissing a finding."""
 
 from django.contrib import messages
+from django.db import transaction
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -11,10 +12,11 @@ from handover.core.documents import render_pdf
 from handover.core.pagecache import cached_page
 
 from . import selectors
-from .actions import do_dismiss_finding, do_save_thresholds
+from .actions.findings import do_dismiss_finding, do_save_thresholds
 from .forms import FIELDS, ThresholdsForm
 from .models import HealthThresholds
 from .presenting import health_context
+from .tasks import compute_health
 
 
 @workspace_view("view_all_engagements")
@@ -46,6 +48,8 @@ def finding_dismiss(request, health_finding_id: int):
         return HttpResponseNotAllowed(["POST"])
     finding = selectors.finding_for(request.membership, health_finding_id)
     do_dismiss_finding(finding, actor=request.user)
+    transaction.on_commit(lambda: compute_health.enqueue(
+        request.workspace.pk, engagement_ids=[finding.engagement_id]))
     messages.success(request, _("The finding was dismissed as a false alarm."))
     return redirect("engagement_health", ws=request.workspace.slug,
                     engagement_id=finding.engagement_id)
@@ -59,6 +63,7 @@ def health_settings(request):
     if request.method == "POST" and form.is_valid():
         do_save_thresholds(request.workspace, actor=request.user,
                            **{k: form.cleaned_data[k] for k in FIELDS})
+        transaction.on_commit(lambda: compute_health.enqueue(request.workspace.pk))
         messages.success(request, _("The thresholds were saved; health is being recomputed."))
         return redirect("health_overview", ws=request.workspace.slug)
     return render(request, "health/settings.html", {"form": form})

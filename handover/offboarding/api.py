@@ -11,7 +11,8 @@ from handover.core.rest.access import membership_in
 from handover.core.rest.errors import Invalid
 from handover.core.rest.paging import Rows, paged
 
-from . import actions, selectors
+from . import selectors
+from .actions import plans as plan_actions
 from .forms import StepCompleteForm
 from .models import PlanStep
 
@@ -103,8 +104,8 @@ def tick_step(request, ws: str, plan_step_id: int, payload: StepDoneIn):
     if not form.is_valid():
         raise Invalid.from_form(form)
     data = form.cleaned_data
-    actions.do_complete_step(step, actor=request.auth, state=data["state"], note=data["note"],
-                             link=data["link"])
+    plan_actions.do_complete_step(step, actor=request.auth, state=data["state"], note=data["note"],
+                                  link=data["link"])
     return step_out(step)
 
 

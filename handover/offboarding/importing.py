@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 
 from handover.clients.selectors import current_engagement
 
-from . import actions, selectors, vault
+from . import selectors, vault
+from .actions import access as access_actions
 
 
 class ImportRefused(ValueError):
@@ -76,6 +77,6 @@ def import_export(workspace, *, actor, raw: bytes, fmt: str = "auto") -> dict:
         found, entries, failed = vault.parse(raw, fmt)
     except vault.VaultFormatError as err:
         raise ImportRefused(reason_text(err)) from None
-    report = actions.do_import_accounts(workspace, actor=actor, entries=entries, source=found,
-                                        matcher=matcher_for(workspace))
+    report = access_actions.do_import_accounts(workspace, actor=actor, entries=entries,
+                                               source=found, matcher=matcher_for(workspace))
     return {"format": found, **report, "failed": failed}

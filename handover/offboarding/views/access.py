@@ -11,7 +11,8 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from handover.clients.selectors import engagement as engagement_of
 from handover.core.access import workspace_view
 
-from .. import actions, selectors
+from .. import selectors
+from ..actions import access as access_actions
 from ..forms import AccountForm, AccountStateForm, ImportForm, RevocationForm
 from ..importing import ImportRefused, import_export
 from ..models import AccountState
@@ -31,7 +32,7 @@ class InMemoryOnly(MemoryFileUploadHandler):
 def account_list(request):
     form = AccountForm(request.POST or None, membership=request.membership)
     if request.method == "POST" and form.is_valid():
-        actions.do_add_account(request.workspace, actor=request.user, **form.cleaned_data)
+        access_actions.do_add_account(request.workspace, actor=request.user, **form.cleaned_data)
         messages.success(request, _("The account was added."))
         return redirect("access_account_list", ws=request.workspace.slug)
     accounts = selectors.accounts_of(request.workspace).order_by(
@@ -48,17 +49,17 @@ def account_edit(request, access_account_id: int):
         state_form = AccountStateForm(request.POST)
         if state_form.is_valid():
             try:
-                actions.do_set_account_state(account, actor=request.user,
-                                             state=state_form.cleaned_data["state"])
+                access_actions.do_set_account_state(account, actor=request.user,
+                                                    state=state_form.cleaned_data["state"])
             except ValueError:
                 messages.error(request, _("The account cannot go to that state from here."))
         return redirect("access_account_list", ws=request.workspace.slug)
     if request.method == "POST" and request.POST.get("remove"):
-        actions.do_remove_account(account, actor=request.user)
+        access_actions.do_remove_account(account, actor=request.user)
         return redirect("access_account_list", ws=request.workspace.slug)
     form = AccountForm(request.POST or None, instance=account, membership=request.membership)
     if request.method == "POST" and form.is_valid():
-        actions.do_update_account(account, actor=request.user, **form.cleaned_data)
+        access_actions.do_update_account(account, actor=request.user, **form.cleaned_data)
         messages.success(request, _("The account was saved."))
         return redirect("access_account_list", ws=request.workspace.slug)
     return render(request, "offboarding/account_form.html", {"form": form, "account": account})
@@ -104,7 +105,7 @@ def revocation_new(request, engagement_id: int):
                           initial={"to": contact.email if contact else ""})
     if request.method == "POST" and form.is_valid():
         plan = selectors.plans_of(request.membership).filter(engagement=engagement).first()
-        letter = actions.do_request_revocation(
+        letter = access_actions.do_request_revocation(
             engagement, actor=request.user, accounts=list(form.cleaned_data["accounts"]),
             to=form.cleaned_data["to"], author=request.user.display_name,
             last_day=plan.last_day if plan else None)

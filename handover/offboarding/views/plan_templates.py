@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 
 from handover.core.access import workspace_view
 
-from .. import actions, selectors
+from .. import selectors
+from ..actions import plans as plan_actions
 from ..forms import TemplateForm, TemplateStepForm
 
 
@@ -19,13 +20,13 @@ def template_list(request):
     if request.method == "POST":
         language = request.POST.get("language", "")
         if language in dict(settings.LANGUAGES):
-            made = actions.do_seed_templates(request.workspace, actor=request.user,
-                                             language=language)
+            made = plan_actions.do_seed_templates(request.workspace, actor=request.user,
+                                                  language=language)
             messages.success(request, _("%(count)s templates were added.") % {"count": len(made)})
         return redirect("plan_template_list", ws=request.workspace.slug)
     if not selectors.templates_of(request.workspace).exists():
-        actions.do_seed_templates(request.workspace, actor=request.user,
-                                  language=request.workspace.language)
+        plan_actions.do_seed_templates(request.workspace, actor=request.user,
+                                       language=request.workspace.language)
     return render(request, "offboarding/template_list.html", {
         "templates": selectors.templates_of(request.workspace),
         "languages": settings.LANGUAGES,
@@ -41,15 +42,15 @@ def template_detail(request, plan_template_id: int):
         if "t-name" in request.POST:
             name_form = TemplateForm(request.POST, instance=template, prefix="t")
             if name_form.is_valid():
-                actions.do_rename_template(template, actor=request.user,
-                                           name=name_form.cleaned_data["name"])
+                plan_actions.do_rename_template(template, actor=request.user,
+                                                name=name_form.cleaned_data["name"])
                 return redirect("plan_template_detail", ws=request.workspace.slug,
                                 plan_template_id=template.pk)
         else:
             step_form = TemplateStepForm(request.POST, prefix="new")
             if step_form.is_valid():
-                actions.do_add_template_step(template, actor=request.user,
-                                             **step_form.cleaned_data)
+                plan_actions.do_add_template_step(template, actor=request.user,
+                                                  **step_form.cleaned_data)
                 messages.success(request, _("The step was added."))
                 return redirect("plan_template_detail", ws=request.workspace.slug,
                                 plan_template_id=template.pk)
@@ -65,15 +66,15 @@ def template_step_edit(request, template_step_id: int):
     back = redirect("plan_template_detail", ws=request.workspace.slug,
                     plan_template_id=step.template_id)
     if request.method == "POST" and request.POST.get("remove"):
-        actions.do_remove_template_step(step, actor=request.user)
+        plan_actions.do_remove_template_step(step, actor=request.user)
         return back
     if request.method == "POST" and request.POST.get("move") in ("up", "down"):
-        actions.do_move_template_step(step, actor=request.user,
-                                      up=request.POST["move"] == "up")
+        plan_actions.do_move_template_step(step, actor=request.user,
+                                           up=request.POST["move"] == "up")
         return back
     form = TemplateStepForm(request.POST or None, instance=step)
     if request.method == "POST" and form.is_valid():
-        actions.do_update_template_step(step, actor=request.user, **form.cleaned_data)
+        plan_actions.do_update_template_step(step, actor=request.user, **form.cleaned_data)
         return back
     if request.method not in ("GET", "POST"):
         return HttpResponseNotAllowed(["GET", "POST"])

@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 from handover.core.access import workspace_view
 from handover.core.documents import render_docx, render_html, render_pdf
 
-from .. import actions, selectors
+from .. import selectors
+from ..actions import plans as plan_actions
 from ..calendar import plan_ics
 from ..forms import (
     CallForm,
@@ -69,8 +70,8 @@ def plan_list(request):
 @workspace_view("manage_clients")
 def plan_new(request):
     if not selectors.templates_of(request.workspace).exists():
-        actions.do_seed_templates(request.workspace, actor=request.user,
-                                  language=request.workspace.language)
+        plan_actions.do_seed_templates(request.workspace, actor=request.user,
+                                       language=request.workspace.language)
     initial = {"notice_date": timezone.localdate()}
     engagement_id = request.GET.get("engagement", "")
     if engagement_id.isdigit():
@@ -80,7 +81,7 @@ def plan_new(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if request.POST.get("start"):
-            plan = actions.do_start_plan(
+            plan = plan_actions.do_start_plan(
                 data["engagement"], actor=request.user, template=data["template"],
                 notice_date=data["notice_date"], last_day=data["last_day"],
                 override_reason=data["override_reason"])
@@ -115,7 +116,7 @@ def plan_close(request, plan_id: int):
     plan = selectors.plan(request.membership, plan_id)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    actions.do_close_plan(plan, actor=request.user)
+    plan_actions.do_close_plan(plan, actor=request.user)
     messages.success(request, _("The plan was closed and the engagement marked as ended."))
     return redirect("plan_detail", ws=request.workspace.slug, plan_id=plan.pk)
 
@@ -126,10 +127,10 @@ def plan_feed(request, plan_id: int):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     if request.POST.get("revoke"):
-        actions.do_revoke_feed_token(plan, actor=request.user)
+        plan_actions.do_revoke_feed_token(plan, actor=request.user)
         messages.success(request, _("The calendar link no longer works."))
     else:
-        actions.do_renew_feed_token(plan, actor=request.user)
+        plan_actions.do_renew_feed_token(plan, actor=request.user)
         messages.success(request, _("A new calendar link was made; the old one stopped working."))
     return redirect("plan_detail", ws=request.workspace.slug, plan_id=plan.pk)
 
@@ -165,9 +166,9 @@ def step_complete(request, plan_step_id: int):
                             initial={"note": step.note, "link": step.link})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        actions.do_complete_step(step, actor=request.user, state=data["state"],
-                                 note=data["note"], link=data["link"],
-                                 evidence=data["evidence"])
+        plan_actions.do_complete_step(step, actor=request.user, state=data["state"],
+                                      note=data["note"], link=data["link"],
+                                      evidence=data["evidence"])
         messages.success(request, _("The step “%(title)s” was ticked off.") % {"title": step.title})
         return redirect("plan_detail", ws=request.workspace.slug, plan_id=step.plan_id)
     return render(request, "offboarding/step_form.html", {"form": form, "step": step,
@@ -192,7 +193,7 @@ def step_reopen(request, plan_step_id: int):
     step = selectors.plan_step(request.membership, plan_step_id)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    actions.do_reopen_step(step, actor=request.user)
+    plan_actions.do_reopen_step(step, actor=request.user)
     return redirect("plan_detail", ws=request.workspace.slug, plan_id=step.plan_id)
 
 
@@ -202,8 +203,8 @@ def step_reassign(request, plan_step_id: int):
     form = StepReassignForm(request.POST or None, workspace=request.workspace,
                             initial={"owner": step.owner, "due_date": step.due_date})
     if request.method == "POST" and form.is_valid():
-        actions.do_reassign_step(step, actor=request.user, owner=form.cleaned_data["owner"],
-                                 due=form.cleaned_data["due_date"])
+        plan_actions.do_reassign_step(step, actor=request.user, owner=form.cleaned_data["owner"],
+                                      due=form.cleaned_data["due_date"])
         messages.success(request, _("The step “%(title)s” was saved.") % {"title": step.title})
         return redirect("plan_detail", ws=request.workspace.slug, plan_id=step.plan_id)
     return render(request, "offboarding/step_form.html", {"form": form, "step": step})
@@ -217,11 +218,12 @@ def _recap_text(request, plan) -> str:
 def plan_recap(request, plan_id: int):
     plan = selectors.plan(request.membership, plan_id)
     if request.method == "POST" and request.POST.get("regenerate"):
-        actions.do_save_recap(plan, actor=request.user, recap=draft(plan, author=_author(request)))
+        plan_actions.do_save_recap(plan, actor=request.user,
+                                   recap=draft(plan, author=_author(request)))
         return redirect("plan_recap", ws=request.workspace.slug, plan_id=plan.pk)
     form = RecapForm(request.POST or None, initial={"recap": _recap_text(request, plan)})
     if request.method == "POST" and form.is_valid():
-        actions.do_save_recap(plan, actor=request.user, recap=form.cleaned_data["recap"])
+        plan_actions.do_save_recap(plan, actor=request.user, recap=form.cleaned_data["recap"])
         messages.success(request, _("The recap document was saved."))
         return redirect("plan_recap", ws=request.workspace.slug, plan_id=plan.pk)
     title, doc = blocks(_recap_text(request, plan))
@@ -269,13 +271,13 @@ def plan_call(request, plan_id: int):
     plan = selectors.plan(request.membership, plan_id)
     form = CallForm(request.POST or None, instance=plan)
     if request.method == "POST" and form.is_valid():
-        actions.do_update_call(plan, actor=request.user, **form.cleaned_data)
+        plan_actions.do_update_call(plan, actor=request.user, **form.cleaned_data)
         if request.POST.get("invite"):
             try:
-                letter = actions.do_invite_successor(plan, actor=request.user,
-                                                     agenda=agenda_of(request, plan),
-                                                     author=_author(request))
-            except actions.PlanRefused:
+                letter = plan_actions.do_invite_successor(plan, actor=request.user,
+                                                          agenda=agenda_of(request, plan),
+                                                          author=_author(request))
+            except plan_actions.PlanRefused:
                 messages.error(request, _("Give the successor's e-mail address and the "
                                           "call's date and time first."))
             else:
@@ -300,14 +302,14 @@ def plan_support(request, plan_id: int):
         if "terms-free_questions" in request.POST:
             settings_form = SupportForm(request.POST, instance=plan, prefix="terms")
             if settings_form.is_valid():
-                actions.do_set_support(plan, actor=request.user, **settings_form.cleaned_data)
+                plan_actions.do_set_support(plan, actor=request.user, **settings_form.cleaned_data)
                 messages.success(request, _("The support terms were saved."))
                 return redirect("plan_support", ws=request.workspace.slug, plan_id=plan.pk)
         else:
             request_form = SupportRequestForm(request.POST, prefix="req")
             if request_form.is_valid():
-                actions.do_log_support_request(plan, actor=request.user,
-                                               **request_form.cleaned_data)
+                plan_actions.do_log_support_request(plan, actor=request.user,
+                                                    **request_form.cleaned_data)
                 messages.success(request, _("The request was logged."))
                 return redirect("plan_support", ws=request.workspace.slug, plan_id=plan.pk)
     return render(request, "offboarding/support.html", {

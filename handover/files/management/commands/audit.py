@@ -74,7 +74,7 @@ class Command(BaseCommand):
         return data
 
     def _recorded(self, path, rules, options, show):
-        from handover.files.actions import do_run_audit, do_start_audit
+        from handover.files.actions.audits import do_run_audit, do_start_audit
 
         workspace, owner = workspace_and_owner(options["workspace"])
         try:

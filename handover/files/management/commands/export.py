@@ -68,7 +68,7 @@ class Command(BaseCommand):
             self.stderr.write(_("Not archived: %(path)s (%(error)s)") % error)
 
     def _recorded(self, path, out, settings, options, show):
-        from handover.files.actions import do_run_export, do_start_export
+        from handover.files.actions.exports import do_run_export, do_start_export
         from handover.files.models import AuditRun, JobState
 
         workspace, owner = workspace_and_owner(options["workspace"])

@@ -22,7 +22,8 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true")
 
     def handle(self, *args, verb, path, workspace, json, **options):
-        from handover.files import actions, selectors
+        from handover.files import selectors
+        from handover.files.actions import audits as audit_actions
 
         if verb == "list":
             return self._list(workspace, json)
@@ -31,7 +32,7 @@ class Command(BaseCommand):
         space, _owner = workspace_and_owner(workspace)
         if verb == "grant":
             try:
-                grant = actions.do_grant_file_root(space, actor=None, path=path)
+                grant = audit_actions.do_grant_file_root(space, actor=None, path=path)
             except ValidationError as err:
                 raise CommandError(" ".join(err.messages)) from None
             self.stdout.write(_("%(path)s is open to %(workspace)s.") % {
@@ -41,7 +42,7 @@ class Command(BaseCommand):
         if grant is None:
             raise CommandError(_("%(path)s is not open to %(workspace)s.") % {
                 "path": path, "workspace": space.slug})
-        actions.do_revoke_file_root(grant, actor=None)
+        audit_actions.do_revoke_file_root(grant, actor=None)
         self.stdout.write(_("%(path)s is closed to %(workspace)s.") % {
             "path": grant.path, "workspace": space.slug})
 

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from handover.files.actions import do_purge_due
+from handover.files.actions.retention import do_purge_due
 from handover.files.cli import dump, workspace_and_owner
 
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from handover.core.models import Workspace
 from handover.interactions.models import Interaction
 
-from ...actions import do_compute_health
+from ...actions.compute import do_compute_health
 from ...models import EngagementHealth
 from ...reasons import reason_sentences
 from ...scoring import SIGNALS

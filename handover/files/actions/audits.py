@@ -1,4 +1,5 @@
-"""Writes of the files app: audits, fixes and their undo, exports, holds, trash and purge."""
+"""Writes of the files app's audits: the server folders open to a workspace, the naming
+rule, audits, and fixes with their undo."""
 
 from __future__ import annotations
 
@@ -16,27 +17,22 @@ from django.utils.translation import gettext as _
 from handover.core.audit import record
 from handover.lib.confine import Refused, confine
 
-from . import selectors
-from .engine import naming
-from .engine.export import Exporter
-from .engine.kinds import group_of, sniff
-from .engine.retention import guess_class
-from .engine.verify import hash_path
-from .engine.walk import hash_entries, walk
-from .models import (
-    Archive,
+from .. import selectors
+from ..engine import naming
+from ..engine.kinds import group_of, sniff
+from ..engine.retention import guess_class
+from ..engine.walk import hash_entries, walk
+from ..models import (
     AuditRun,
-    ExportJob,
     FileRecord,
     FileRootGrant,
     FileState,
     FixAction,
     JobState,
     NamingRule,
-    RetentionRule,
 )
-from .owners import owned_by, read_listing
-from .retention_dates import dates_for
+from ..owners import owned_by, read_listing
+from ..retention_dates import dates_for
 
 
 class Throttle:
@@ -55,7 +51,7 @@ class Throttle:
         self.model.objects.filter(pk=self.pk).update(**fields)
 
 
-# Rules -----------------------------------------------------------------------------------
+# Naming rule -----------------------------------------------------------------------------
 @transaction.atomic
 def do_set_naming_rule(workspace, *, actor, preset: str = "", pattern: str = "",
                        folders: list | None = None) -> NamingRule:
@@ -69,35 +65,6 @@ def do_set_naming_rule(workspace, *, actor, preset: str = "", pattern: str = "",
                                        "folders": folders or []})
     record(workspace, actor, "files.rules_changed", None, preset=preset, pattern=pattern)
     return rule
-
-
-@transaction.atomic
-def do_set_retention_rule(workspace, *, actor, country: str, kind: str, years: int,
-                          legal_basis: str, start: str = "end") -> RetentionRule:
-    if not legal_basis.strip():
-        raise ValidationError(_("Name the legal basis of the period."))
-    rule, _created = RetentionRule.objects.update_or_create(
-        workspace=workspace, country=country.upper(), kind=kind,
-        defaults={"years": years, "legal_basis": legal_basis.strip(), "start": start})
-    record(workspace, actor, "files.retention_changed", None, country=country.upper(),
-           retention_kind=kind, years=years, legal_basis=legal_basis.strip())
-    affected = FileRecord.objects.filter(
-        workspace=workspace, retention_kind=kind, audit_run__client__country=country.upper(),
-    ).exclude(state=FileState.PURGED).select_related("audit_run__engagement",
-                                                     "audit_run__client")
-    for file_record in affected:
-        _refresh_retention(file_record)
-    return rule
-
-
-def _refresh_retention(file_record: FileRecord) -> None:
-    """Recompute the delete-after date: the rule or the engagement's end may have changed."""
-    run = file_record.audit_run
-    day, basis = dates_for(file_record.workspace, run.engagement, run.client,
-                           file_record.retention_kind)
-    if (day, basis) != (file_record.delete_after, file_record.legal_basis):
-        file_record.delete_after, file_record.legal_basis = day, basis
-        file_record.save(update_fields=["delete_after", "legal_basis"])
 
 
 # Server folders open to a workspace ---------------------------------------------------------
@@ -324,171 +291,3 @@ def do_undo_fix(fix: FixAction, *, actor) -> FixAction:
     record(fix.workspace, actor, "files.fix_undone", fix, change=fix.kind,
            old_path=fix.old_path, new_path=fix.new_path)
     return fix
-
-
-# Export ----------------------------------------------------------------------------------
-@transaction.atomic
-def do_start_export(run: AuditRun, *, actor, out_dir: str = "") -> ExportJob:
-    if run.state != JobState.DONE:
-        raise ValidationError(_("Export the folder once its audit has finished."))
-    job = ExportJob.objects.create(workspace=run.workspace, audit_run=run, out_dir="")
-    job.out_dir = out_dir or os.path.join(settings.DATA_DIR, "exports", run.workspace.slug,
-                                          str(job.pk))
-    job.save(update_fields=["out_dir"])
-    record(run.workspace, actor, "files.export_started", job, root=run.root)
-    return job
-
-
-def do_run_export(job: ExportJob, *, actor=None, progress=None, **options) -> ExportJob:
-    """Write and verify the archives (resuming a killed run), then record them."""
-    ExportJob.objects.filter(pk=job.pk).update(state=JobState.RUNNING)
-    tick = Throttle(ExportJob, job.pk)
-
-    def advance(done, total):
-        tick(done, total)
-        if progress:
-            progress(done, total)
-
-    try:
-        report = Exporter(job.audit_run.root, job.out_dir, progress=advance, **options).run()
-    except OSError as err:
-        # The reason is the system's own words and the file it concerns.
-        where = f" ({os.fsdecode(err.filename)})" if err.filename else ""
-        error = _("The export stopped: %(error)s") % {"error": (err.strerror or str(err))
-                                                      + where}
-    except Exception:  # noqa: BLE001 - the page shows a sentence, the log has the details
-        import logging
-
-        logging.getLogger(__name__).exception("export %s failed", job.pk)
-        error = _("The export stopped on an unexpected error; the details are in the log.")
-    else:
-        error = ""
-    if error:
-        ExportJob.objects.filter(pk=job.pk).update(state=JobState.FAILED, error=error,
-                                                   finished_at=timezone.now())
-        job.refresh_from_db()
-        return job
-    _store_export(job, report, actor)
-    job.refresh_from_db()
-    return job
-
-
-@transaction.atomic
-def _store_export(job: ExportJob, report, actor) -> None:
-    run, workspace = job.audit_run, job.workspace
-    records = {r.path: r for r in run.files.all()}
-    failed, reasons = [], []
-    for entry in report.archives:
-        if entry.get("state") != "verified":
-            failed.append(entry["name"])
-            problems = entry.get("problems") or []
-            shown = "; ".join(problems[:5]) + (f"; … (+{len(problems) - 5})"
-                                               if len(problems) > 5 else "")
-            reasons.append(_("The archive %(name)s did not pass its verification: "
-                             "%(problems)s.") % {"name": entry["name"], "problems": shown})
-            continue
-        archive, _created = Archive.objects.update_or_create(
-            workspace=workspace, export_job=job, name=entry["name"],
-            defaults={"group": entry["group"], "size": entry["size"], "sha256": entry["sha256"],
-                      "member_count": entry["count"],
-                      "verified_at": datetime.fromtimestamp(entry["verified_at"], UTC)})
-        for member in entry["files"]:
-            record_ = records.get(naming.display(member["rel"]))
-            if record_ is None or record_.state not in (FileState.PRESENT, FileState.CHANGED,
-                                                        FileState.ARCHIVED):
-                continue
-            record_.archive = archive
-            # The archive holds what was read at export time: a file changed since the
-            # audit is archived as it is now, and its audited hash is updated.
-            record_.state = FileState.ARCHIVED
-            record_.sha256 = member["sha256"]
-            record_.save(update_fields=["archive", "state", "sha256"])
-        record(workspace, actor or run.created_by, "files.archive_verified", archive,
-               name=archive.name, files=archive.member_count, sha256=archive.sha256)
-    job.report = {"errors": report.errors, "failed": failed, "seconds": report.seconds,
-                  "problems": {e["name"]: e.get("problems", []) for e in report.archives
-                               if e["name"] in failed},
-                  "skipped": [[naming.display(p), r] for p, r in report.skipped]}
-    job.state = JobState.FAILED if failed else JobState.DONE
-    job.error = " ".join(reasons)
-    job.finished_at = timezone.now()
-    job.save(update_fields=["report", "state", "error", "finished_at"])
-    record(workspace, actor or run.created_by, "files.exported", job,
-           archives=len(report.archives) - len(failed), errors=len(report.errors))
-
-
-# Legal holds, trash and purge -------------------------------------------------------------
-@transaction.atomic
-def do_set_legal_hold(file_record: FileRecord, *, actor, hold: bool, reason: str = "") -> None:
-    if hold and not reason.strip():
-        raise ValidationError(_("Say why the file is on legal hold."))
-    file_record.legal_hold, file_record.hold_reason = hold, reason.strip() if hold else ""
-    file_record.save(update_fields=["legal_hold", "hold_reason"])
-    record(file_record.workspace, actor,
-           "files.hold_placed" if hold else "files.hold_released", file_record,
-           path=file_record.path, reason=reason.strip())
-
-
-@transaction.atomic
-def do_trash_file(file_record: FileRecord, *, actor, today=None) -> FileRecord:
-    file_record = FileRecord.objects.select_for_update().get(pk=file_record.pk)
-    _refresh_retention(file_record)
-    blockers = selectors.trash_blockers(file_record, today=today)
-    if blockers:
-        raise ValidationError(_("%(path)s stays: %(reasons)s.") % {
-            "path": file_record.path, "reasons": "; ".join(blockers)})
-    source = _inside(file_record.audit_run, file_record.path)
-    try:
-        current = hash_path(source)
-    except OSError:
-        current = ""
-    if current != file_record.sha256:
-        file_record.state = FileState.CHANGED
-        file_record.save(update_fields=["state"])
-        record(file_record.workspace, actor, "files.changed_kept", file_record,
-               path=file_record.path)
-        return file_record
-    target = os.path.join(_trash_dir(file_record.workspace), str(file_record.pk),
-                          os.path.basename(source))
-    os.makedirs(os.path.dirname(target), exist_ok=True)
-    shutil.move(source, target)
-    file_record.state, file_record.trash_path = FileState.TRASHED, target
-    file_record.trashed_at = timezone.now()
-    file_record.save(update_fields=["state", "trash_path", "trashed_at"])
-    record(file_record.workspace, actor, "files.trashed", file_record, path=file_record.path,
-           sha256=file_record.sha256, archive=file_record.archive.name)
-    return file_record
-
-
-@transaction.atomic
-def do_purge_file(file_record: FileRecord, *, actor, now=None) -> FileRecord:
-    file_record = FileRecord.objects.select_for_update().get(pk=file_record.pk)
-    blockers = selectors.purge_blockers(file_record, now=now)
-    if blockers:
-        raise ValidationError(_("%(path)s stays: %(reasons)s.") % {
-            "path": file_record.path, "reasons": "; ".join(blockers)})
-    if os.path.lexists(file_record.trash_path):
-        os.unlink(file_record.trash_path)
-    file_record.state, file_record.trash_path = FileState.PURGED, ""
-    file_record.save(update_fields=["state", "trash_path"])
-    record(file_record.workspace, actor, "files.purged", file_record, path=file_record.path,
-           sha256=file_record.sha256)
-    return file_record
-
-
-def do_purge_due(workspace, *, actor, apply: bool, now=None) -> dict:
-    """What `handover purge` does: trash what is due, purge what has waited in the trash."""
-    from .selectors import purge_candidates
-
-    now = now or timezone.now()
-    to_trash, to_purge = purge_candidates(workspace, now=now)
-    result = {"trash": [r.path for r in to_trash], "purge": [r.path for r in to_purge],
-              "kept_changed": [], "applied": apply}
-    if apply:
-        for file_record in to_trash:
-            done = do_trash_file(file_record, actor=actor, today=now.date())
-            if done.state == FileState.CHANGED:
-                result["kept_changed"].append(done.path)
-        for file_record in to_purge:
-            do_purge_file(file_record, actor=actor, now=now)
-    return result

@@ -1,4 +1,4 @@
-"""Writes of relationship health: facts, summaries, findings, state, dismissals, digest.
+"""Writes of relationship health's recompute: facts, monthly summaries, findings and state.
 
 `do_compute_health(workspace)` is incremental for facts (only interactions without them are
 read and analysed) and recomputes the summaries in SQL from the facts.
@@ -16,7 +16,6 @@ from django.db.models import Count, F, Q, Sum
 from django.utils import timezone
 
 from handover.clients.models import Engagement
-from handover.core.audit import record
 from handover.core.models import AuditEvent, Workspace
 from handover.core.versions import touch
 from handover.duties.models import Duty
@@ -24,8 +23,8 @@ from handover.interactions.importers.dates import EARLIEST, LATEST
 from handover.interactions.models import Interaction, Invoice
 from handover.lib.hours_check import Schedule, clock_for
 
-from . import scoring
-from .facts import (
+from .. import scoring
+from ..facts import (
     TextReader,
     Thresholds,
     facts_for,
@@ -34,11 +33,10 @@ from .facts import (
     text_job,
     write_facts,
 )
-from .models import (
+from ..models import (
     EngagementHealth,
     HealthFinding,
     HealthMonth,
-    HealthThresholds,
     InteractionFacts,
 )
 
@@ -396,57 +394,3 @@ def _out_of_hours_months(workspace, engagement, rows, limits) -> list[HealthFind
                   "inbound": r["inbound"], "share": round(100 * share),
                   "weekend": r["weekend"], "holiday": r["holiday"]}))
     return found
-
-
-@transaction.atomic
-def do_dismiss_finding(finding: HealthFinding, *, actor) -> HealthFinding:
-    """A false alarm: kept, audited, and no longer counted."""
-    if finding.dismissed_at is None:
-        finding.dismissed_at = timezone.now()
-        finding.dismissed_by = actor
-        finding.save(update_fields=["dismissed_at", "dismissed_by"])
-        record(finding.workspace, actor, "health_finding.dismissed", finding.engagement,
-               signal=finding.signal, key=finding.key)
-    transaction.on_commit(lambda: do_compute_health(finding.workspace,
-                                                    engagement_ids=[finding.engagement_id]))
-    return finding
-
-
-@transaction.atomic
-def do_snapshot_week(workspace: Workspace) -> list[dict]:
-    """Compare with last week, then make this week's state the reference; returns the
-    engagements whose state changed."""
-    changed = []
-    now = timezone.now()
-    for state in EngagementHealth.objects.filter(workspace=workspace).select_related(
-            "engagement__client"):
-        if not state.has_figures:  # only a failure recorded: nothing to compare
-            continue
-        if state.last_week_at is None or state.changed:
-            changed.append({"engagement": state.engagement, "score": state.score,
-                            "recommendation": state.get_recommendation_display(),
-                            "before_score": state.last_week_score,
-                            "before": state.last_week_recommendation})
-        state.last_week_score = state.score
-        state.last_week_recommendation = state.recommendation
-        state.last_week_at = now
-        state.save(update_fields=["last_week_score", "last_week_recommendation",
-                                  "last_week_at"])
-    touch(workspace.pk)
-    return changed
-
-
-@transaction.atomic
-def do_save_thresholds(workspace: Workspace, *, actor, **values) -> None:
-    """The workspace's thresholds (audited), then a recompute with them."""
-    row, _created = HealthThresholds.objects.get_or_create(workspace=workspace)
-    before = {k: getattr(row, k) for k in values}
-    for name, value in values.items():
-        setattr(row, name, value)
-    row.save()
-    changes = {k: [before[k], v] for k, v in values.items() if before[k] != v}
-    if changes:
-        record(workspace, actor, "health_thresholds.updated", None, changes=changes)
-        # Facts depend on the call and schedule-change thresholds: compute them again.
-        InteractionFacts.objects.filter(workspace=workspace).delete()
-    transaction.on_commit(lambda: do_compute_health(workspace))
