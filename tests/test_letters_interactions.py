@@ -3,6 +3,7 @@
 from django.utils import timezone
 
 from handover.clients.models import Engagement
+from handover.core.activity import describe
 from handover.core.models import AuditEvent, OutboundEmail
 from handover.interactions.actions import do_file_letter
 from handover.interactions.models import Channel, Direction, Interaction
@@ -43,6 +44,8 @@ def test_it_files_a_sent_letter_to_a_client_contact_once(alice, workspace_a):
     assert row.source_id == f"letter:{letter.pk}"
     event = AuditEvent.objects.get(verb="interaction.filed")
     assert event.target_id == str(row.pk) and event.data["letter"] == letter.pk
+    assert describe(event) == f"The sent letter “{letter.subject}” was filed in the client's " \
+        "timeline."
 
     again = do_file_letter(engagement, actor=None, letter_id=letter.pk,
                            to=letter.recipient_email, subject=letter.subject, body=letter.body,

@@ -10,6 +10,7 @@ SENTENCES = {
         "The import of %(target)s finished: %(imported)s new, %(duplicates)s already there, "
         "%(unmatched)s unplaced, %(failed)s failed."
     ),
+    "interaction.filed": _("The sent letter “%(target)s” was filed in the client's timeline."),
     "interaction.assigned": _("%(actor)s filed the mail of %(address)s under %(target)s."),
     "invoice.created": _("%(actor)s recorded the invoice %(target)s."),
     "invoice.updated": _("%(actor)s updated the invoice %(target)s."),
