@@ -1,5 +1,5 @@
-"""handover serve: migrate, run the start-up steps, then the WSGI server, the task worker
-and the scheduler; on SIGTERM (or Ctrl+C) everything ends within ten seconds.
+"""handover serve: migrate, then the WSGI server, the task worker (which runs the start-up
+steps) and the scheduler; on SIGTERM (or Ctrl+C) everything ends within ten seconds.
 
 Each child runs in its own process group, so that what it started (gunicorn's workers, a
 worker's pool of text readers) can be stopped with it. On the first signal each child is
@@ -46,7 +46,8 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         if not settings.DEBUG:
             call_command("collectstatic", interactive=False, verbosity=0)
-        run_startup_steps()
+        if no_worker:
+            run_startup_steps()  # otherwise the worker started below runs them, once
         python = sys.executable
         commands = [[python, "-m", "gunicorn", "handover.wsgi:application", "--bind", bind,
                      "--workers", str(workers), "--access-logfile", "-",
