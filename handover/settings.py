@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from whitenoise.compress import Compressor
 
 BASE_DIR = Path(__file__).resolve().parent
 
@@ -219,6 +220,9 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = DATA_DIR / "files"
 MEDIA_URL = "/files/"
 WHITENOISE_USE_FINDERS = DEBUG
+# Source maps of the API explorer's bundles are several MB each and no reader needs them
+# compressed; compressing them was most of collectstatic's time at each start.
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = (*Compressor.SKIP_COMPRESS_EXTENSIONS, "map")
 
 _s3_bucket = env("HANDOVER_S3_BUCKET")
 if _s3_bucket:

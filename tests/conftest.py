@@ -154,3 +154,29 @@ def first_engagement(**lookup):
     from handover.clients.models import Engagement
 
     return Engagement.objects.filter(**lookup).order_by("pk").first()
+
+
+@pytest.fixture(scope="session")
+def prepared_data_dir(tmp_path_factory) -> Path:
+    """A data directory as `handover serve` leaves it at its first start (the SQLite database
+    migrated, the static files collected), made once for the whole run (shared by xdist's
+    workers under a lock); a test copies it rather than paying both again."""
+    import fcntl
+    import subprocess
+    import sys
+
+    shared = tmp_path_factory.getbasetemp().parent
+    data = shared / "prepared-data"
+    with open(shared / "prepared-data.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (data / "static" / ".sources").is_file():
+            env = {k: v for k, v in os.environ.items()
+                   if not k.startswith(("HANDOVER_", "DJANGO_")) and k != "DATABASE_URL"}
+            script = ("import django; django.setup(); from django.core.management import "
+                      "call_command; call_command('migrate', verbosity=0); from "
+                      "handover.core.staticfiles import collect_static_if_changed as c; c()")
+            subprocess.run([sys.executable, "-c", script], check=True,
+                           cwd=Path(__file__).resolve().parent.parent,
+                           env={**env, "HANDOVER_DATA_DIR": str(data),
+                                "DJANGO_SETTINGS_MODULE": "handover.settings"})
+    return data

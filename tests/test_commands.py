@@ -1,6 +1,7 @@
 """The `handover` command: scripting helpers, demo, deploy checks and the server."""
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -149,9 +150,16 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def test_it_serves_with_a_worker_and_stops_cleanly_on_sigterm(tmp_path):
+def prepared(tmp_path, prepared_data_dir) -> None:
+    """Give the test a data directory already migrated and with its static files collected,
+    as a restarted server finds it."""
+    shutil.copytree(prepared_data_dir, tmp_path / "data")
+
+
+def test_it_serves_with_a_worker_and_stops_cleanly_on_sigterm(tmp_path, prepared_data_dir):
     port = free_port()
     env = fresh_env(tmp_path, HANDOVER_BIND=f"127.0.0.1:{port}")
+    prepared(tmp_path, prepared_data_dir)
     server = subprocess.Popen([sys.executable, "-m", "handover", "serve", "--workers", "1"],
                               cwd=ROOT, env=env, stdout=subprocess.PIPE,
                               stderr=subprocess.STDOUT, text=True, start_new_session=True)
@@ -186,14 +194,37 @@ def test_it_serves_with_a_worker_and_stops_cleanly_on_sigterm(tmp_path):
     assert [p for p in left if not p.endswith("<defunct>")] == [], left
 
 
-def test_it_reports_bad_arguments_without_a_traceback(tmp_path):
+def test_it_reports_bad_arguments_without_a_traceback(tmp_path, prepared_data_dir):
     result = run("create_workspace", env=fresh_env(tmp_path))
     assert result.returncode != 0
     assert "Traceback" not in result.stderr and "the following arguments" in result.stderr
     result = run("api_token", "ghost@x.example", env=fresh_env(tmp_path))
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "run `handover migrate` first" in result.stderr
-    assert run("migrate", "-v", "0", env=fresh_env(tmp_path)).returncode == 0
+    shutil.rmtree(tmp_path / "data")
+    prepared(tmp_path, prepared_data_dir)  # as `handover migrate` leaves it
     result = run("api_token", "ghost@x.example", env=fresh_env(tmp_path))
     assert result.returncode == 1 and "No active account uses ghost@x.example" in result.stderr
 
+
+
+def test_it_collects_the_static_files_again_only_when_a_source_changed(tmp_path, monkeypatch,
+                                                                       settings):
+    from handover.core import staticfiles
+
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / "site.css").write_text("body { color: black }")
+    settings.STATICFILES_DIRS = [source]
+    settings.STATIC_ROOT = tmp_path / "static"
+    collected = []
+    monkeypatch.setattr(staticfiles, "call_command",
+                        lambda *a, **k: (settings.STATIC_ROOT.mkdir(exist_ok=True),
+                                         collected.append(a)))
+    assert staticfiles.collect_static_if_changed() is True
+    assert staticfiles.collect_static_if_changed() is False
+    (source / "site.css").write_text("body { color: navy; }")
+    assert staticfiles.collect_static_if_changed() is True
+    (settings.STATIC_ROOT / staticfiles.STAMP).unlink()  # a collection cut short
+    assert staticfiles.collect_static_if_changed() is True
+    assert collected == [("collectstatic",)] * 3

@@ -15,7 +15,7 @@ from handover.health.facts import TextReader
 from handover.interactions import pools
 from handover.interactions.importers import mailsources
 
-from .test_commands import ROOT, free_port, fresh_env, run
+from .test_commands import ROOT, free_port, fresh_env, prepared, run
 
 
 def _default_signals(_n) -> bool:
@@ -90,7 +90,7 @@ def _session(sid: int) -> list[str]:
             if line.strip() and not line.endswith("<defunct>")]
 
 
-COUNT = 4000  # texts: about ten seconds of a two-process pool's work
+COUNT = 4000
 
 
 def busy_mbox(path, count: int) -> None:
@@ -103,11 +103,12 @@ def busy_mbox(path, count: int) -> None:
         b"%s\n\n" % (n, n % 60, n, paragraph) for n in range(count)))
 
 
-def test_it_stops_serve_and_its_whole_tree_within_ten_seconds_while_a_pool_is_busy(tmp_path):
+def test_it_stops_serve_and_its_whole_tree_within_ten_seconds_while_a_pool_is_busy(
+        tmp_path, prepared_data_dir):
     port = free_port()
     env = fresh_env(tmp_path, HANDOVER_BIND=f"127.0.0.1:{port}", HANDOVER_TEXT_POOL_FROM="2",
                     HANDOVER_PASSWORD="a long enough passphrase")
-    assert run("migrate", "-v", "0", env=env).returncode == 0
+    prepared(tmp_path, prepared_data_dir)
     slug = run("create_workspace", "Busy Studio", "--owner", "owner@busy.example",
                env=env).stdout.strip()
     box = tmp_path / "busy.mbox"

@@ -1,5 +1,6 @@
-"""handover serve: migrate, then the WSGI server, the task worker (which runs the start-up
-steps) and the scheduler; on SIGTERM (or Ctrl+C) everything ends within ten seconds.
+"""handover serve: migrate, collect the static files if they changed, then the WSGI server,
+the task worker (which runs the start-up steps) and the scheduler; on SIGTERM (or Ctrl+C)
+everything ends within ten seconds.
 
 Each child runs in its own process group, so that what it started (gunicorn's workers, a
 worker's pool of text readers) can be stopped with it. On the first signal each child is
@@ -18,6 +19,8 @@ import time
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+
+from handover.core.staticfiles import collect_static_if_changed
 
 from .worker import run_startup_steps
 
@@ -45,7 +48,7 @@ class Command(BaseCommand):
     def handle(self, *args, bind, workers, no_worker, **options):
         call_command("migrate", interactive=False, verbosity=0)
         if not settings.DEBUG:
-            call_command("collectstatic", interactive=False, verbosity=0)
+            collect_static_if_changed()
         if no_worker:
             run_startup_steps()  # otherwise the worker started below runs them, once
         python = sys.executable
