@@ -4,12 +4,11 @@ from datetime import date, timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.test import override_settings
 from django.utils import timezone
-from django_tasks import task_backends
 
 from handover.clients.models import Client, Engagement
 from handover.core.models import AuditEvent, Membership
+from handover.core.schedule import jobs
 from handover.departures.actions import (
     do_approve_departure,
     do_deactivate_leaver,
@@ -19,7 +18,8 @@ from handover.departures.actions import (
     do_record_departure,
 )
 from handover.departures.models import DepartureState, Reassignment
-from handover.departures.selectors import end_of_last_day, tracker
+from handover.departures.selectors import end_of_last_day, leavers_due, tracker
+from handover.departures.tasks import deactivate_due_leavers
 from handover.letters.actions import (
     do_approve_letter,
     do_edit_letter,
@@ -102,32 +102,23 @@ def test_the_bulk_reassignment_previews_then_applies(team, alice):
     assert bad.status_code == 200 and "not the person leaving" in bad.content.decode()
 
 
-def test_the_leaver_is_deactivated_at_the_end_of_the_last_day(team, alice):
+def test_it_deactivates_the_leaver_at_the_first_run_of_the_job_after_the_last_day(team, alice):
     workspace, eve, dora, piet = team
-    with override_settings(TASKS={"default": {
-            "BACKEND": "django_tasks.backends.dummy.DummyBackend"}}):
-        backend = task_backends["default"]
-        backend.clear()
-        from django.db import connection  # noqa: F401
-        from django.test.utils import CaptureQueriesContext  # noqa: F401
-
-        departure = do_record_departure(workspace, actor=alice,
-                                        member=membership(workspace, eve),
-                                        kind="retirement", last_day=date(2026, 5, 15))
-        from handover.departures.actions import _schedule_deactivation
-
-        _schedule_deactivation(departure.pk)  # what the commit runs
-        (scheduled,) = backend.results
-        assert scheduled.task.run_after == end_of_last_day(departure)
+    departure = do_record_departure(workspace, actor=alice, member=membership(workspace, eve),
+                                    kind="retirement", last_day=date(2026, 5, 15))
     end = end_of_last_day(departure)
+    assert list(leavers_due(workspace.pk, now=end - timedelta(minutes=1))) == []
+    assert list(leavers_due(workspace.pk, now=end + timedelta(seconds=1))) == [departure]
     assert not do_deactivate_leaver(departure, now=end - timedelta(minutes=1))
     assert membership(workspace, eve).is_active
-    assert do_deactivate_leaver(departure, now=end + timedelta(seconds=1))
+    assert deactivate_due_leavers.call(workspace.pk) == 1  # the job, long after the day
     departure.refresh_from_db()
     assert departure.state == DepartureState.COMPLETED
     assert not membership(workspace, eve).is_active
     assert AuditEvent.objects.filter(verb="member.removed").exists()
     assert not do_deactivate_leaver(departure, now=timezone.now())  # once only
+    assert deactivate_due_leavers.call(workspace.pk) == 0
+    assert "departures.deactivate" in {job.name for job in jobs()}
 
 
 def test_letters_need_approval_a_competitor_blocks_and_the_override_is_audited(
@@ -267,7 +258,9 @@ def test_the_last_owner_is_not_deactivated_until_someone_else_owns_the_workspace
     assert not do_deactivate_leaver(departure, now=end_of_last_day(departure)
                                     + timedelta(hours=1))
     assert membership(workspace_a, alice).is_active
-    assert AuditEvent.objects.filter(verb="departure.deactivation_blocked").exists()
+    assert not do_deactivate_leaver(departure, now=end_of_last_day(departure)
+                                    + timedelta(hours=2))  # the job's next run
+    assert AuditEvent.objects.filter(verb="departure.deactivation_blocked").count() == 1
 
 
 def test_it_hands_the_leavers_duties_and_steps_on_and_flags_her_accounts(demo_workspace_a, team):

@@ -82,7 +82,6 @@ def _approve(departure: Departure, actor) -> None:
     departure.save(update_fields=["state", "approved_by"])
     flagged = elsewhere.flag_accesses(departure, actor=actor)
     record(departure.workspace, actor, "departure.approved", departure, flagged=flagged)
-    transaction.on_commit(lambda: _schedule_deactivation(departure.pk))
 
 
 @transaction.atomic
@@ -107,19 +106,7 @@ def do_update_departure(departure: Departure, *, actor, **fields) -> Departure:
     departure.save()
     if changed:
         record(departure.workspace, actor, "departure.updated", departure, fields=changed)
-        if "last_day" in changed and departure.state == DepartureState.APPROVED:
-            transaction.on_commit(lambda: _schedule_deactivation(departure.pk))
     return departure
-
-
-def _schedule_deactivation(departure_id: int) -> None:
-    from .tasks import deactivate_leaver
-
-    departure = Departure.objects.get(pk=departure_id)
-    backend = deactivate_leaver.get_backend()
-    if backend.supports_defer:
-        deactivate_leaver.using(run_after=selectors.end_of_last_day(departure)).enqueue(departure_id)
-        Departure.objects.filter(pk=departure_id).update(deactivation_scheduled=True)
 
 
 @transaction.atomic
@@ -163,7 +150,10 @@ def do_reassign(departure: Departure, *, actor, choices: dict[int, object],
 
 @transaction.atomic
 def do_deactivate_leaver(departure: Departure, *, actor=None, now=None) -> bool:
-    """Deactivate the leaver's membership once the last day is over. True when done."""
+    """Deactivate the leaver's membership once the last day is over. True when done.
+
+    The scheduler's `departures.deactivate` job calls it for each leaver whose last day has
+    ended (`selectors.leavers_due`), every few minutes."""
     departure = Departure.objects.select_for_update().get(pk=departure.pk)
     now = now or timezone.now()
     if departure.deactivated_at is not None or departure.state != DepartureState.APPROVED:
@@ -176,8 +166,12 @@ def do_deactivate_leaver(departure: Departure, *, actor=None, now=None) -> bool:
             with transaction.atomic():
                 do_remove_member(membership, actor=actor)
         except ValidationError:
-            # The last owner of the workspace: someone must take ownership first.
-            record(departure.workspace, actor, "departure.deactivation_blocked", departure)
+            # The last owner of the workspace: someone must take ownership first. Said once,
+            # not at each run of the job.
+            if departure.deactivation_blocked_at is None:
+                departure.deactivation_blocked_at = now
+                departure.save(update_fields=["deactivation_blocked_at"])
+                record(departure.workspace, actor, "departure.deactivation_blocked", departure)
             return False
     departure.deactivated_at = now
     departure.state = DepartureState.COMPLETED

@@ -43,7 +43,7 @@ class Departure(models.Model):
                                     null=True, related_name="+")
     approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
                                     null=True, blank=True, related_name="+")
-    deactivation_scheduled = models.BooleanField(default=False)
+    deactivation_blocked_at = models.DateTimeField(null=True, blank=True)
     deactivated_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 

@@ -13,7 +13,7 @@ from handover.core.access import can
 from handover.letters.kinds import Kind
 
 from . import elsewhere
-from .models import ClientQuestion, Departure
+from .models import ClientQuestion, Departure, DepartureState
 
 
 def may_see_reason(membership) -> bool:
@@ -65,6 +65,14 @@ def tracker(departure: Departure) -> list[dict]:
 
 def end_of_last_day(departure: Departure) -> datetime:
     return timezone.make_aware(datetime.combine(departure.last_day, time.max))
+
+
+def leavers_due(workspace_id: int, now=None):
+    """Approved departures not yet carried out whose last day has ended."""
+    today = timezone.localdate(now or timezone.now())
+    return (Departure.objects.filter(workspace_id=workspace_id, state=DepartureState.APPROVED,
+                                     deactivated_at__isnull=True, last_day__lt=today)
+            .select_related("workspace", "member"))
 
 
 def reassignment_preview(departure: Departure, choices: dict[int, object]) -> list[dict]:

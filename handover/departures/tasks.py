@@ -1,14 +1,13 @@
-"""Background tasks of departures: deactivating the leaver at the end of the last day."""
+"""Background tasks of departures: deactivating the leavers whose last day has ended."""
 
 from django_tasks import task
 
+from . import selectors
+from .actions import do_deactivate_leaver
+
 
 @task()
-def deactivate_leaver(departure_id: int) -> str:
-    from .actions import do_deactivate_leaver
-    from .models import Departure
-
-    departure = Departure.objects.filter(pk=departure_id).first()
-    if departure is None:
-        return "skipped"
-    return "deactivated" if do_deactivate_leaver(departure) else "not yet"
+def deactivate_due_leavers(workspace_id: int) -> int:
+    """The scheduler's `departures.deactivate` job: how many leavers it deactivated."""
+    return sum(do_deactivate_leaver(departure)
+               for departure in selectors.leavers_due(workspace_id))
