@@ -19,7 +19,7 @@ from handover.interactions.models import ImportRun, ImportState
 from handover.interactions.startup import dead_import_runs, fail_dead_imports
 from handover.lib.processes import process_identity
 
-from .test_commands import ROOT, fresh_env, run
+from .test_commands import ROOT, fresh_env, prepared, run
 
 STOPPED = "The import stopped before it finished; run it again."
 
@@ -96,10 +96,12 @@ def _session(sid: int) -> str:
                      if line.strip() and not line.endswith("<defunct>"))
 
 
-def test_it_fails_a_killed_import_at_the_next_start_and_a_rerun_finishes_it(tmp_path):
-    count = 100_000  # more than 16 MB: parsed by a pool of worker processes
-    env = fresh_env(tmp_path, HANDOVER_PASSWORD="a long enough passphrase")
-    assert run("migrate", "-v", "0", env=env).returncode == 0
+def test_it_fails_a_killed_import_at_the_next_start_and_a_rerun_finishes_it(tmp_path,
+                                                                          prepared_data_dir):
+    count = 20_000  # more than the megabyte set below: parsed by a pool of worker processes
+    env = fresh_env(tmp_path, HANDOVER_PASSWORD="a long enough passphrase",
+                    HANDOVER_MAIL_POOL_FROM_MB="1")
+    prepared(tmp_path, prepared_data_dir)
     slug = run("create_workspace", "Big Studio", "--owner", "owner@big.example",
                env=env).stdout.strip()
     box = tmp_path / "big.mbox"

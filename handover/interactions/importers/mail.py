@@ -20,6 +20,15 @@ from .base import Context, Refused
 POOL_THRESHOLD = 16 * 1024 * 1024  # below this size, parsing in-process is quicker
 
 
+def pool_threshold() -> int:
+    """Bytes of mail from which a pool of processes parses it: POOL_THRESHOLD, or
+    HANDOVER_MAIL_POOL_FROM_MB (a whole number of megabytes, e.g. to see the pool at work)."""
+    configured = os.environ.get("HANDOVER_MAIL_POOL_FROM_MB", "").strip()
+    if configured.isdigit():
+        return int(configured) * 1024 * 1024
+    return POOL_THRESHOLD
+
+
 def to_row(ctx: Context, fields: dict, label: str = "") -> dict:
     sender = fields["sender"]
     matcher = ctx.matcher
@@ -110,7 +119,7 @@ def _folder_items(files):
 def parse_and_write(ctx: Context) -> None:
     processes = ctx.data.get("processes")
     if processes is None:
-        processes = min(2, os.cpu_count() or 1) if ctx.data["size"] > POOL_THRESHOLD else 1
+        processes = min(2, os.cpu_count() or 1) if ctx.data["size"] > pool_threshold() else 1
     # Closed on the way out, whatever happens, so that its worker pool stops at once.
     with contextlib.closing(mailsources.parse_all(ctx.data["items"],
                                                   processes=processes)) as parsed_batches:
