@@ -10,12 +10,13 @@ from handover.interactions.models import Channel, Direction, Interaction
 from handover.letters.actions import do_draft_letter, do_note_delivery
 from handover.letters.models import LetterState
 
+from .factories import OutboundEmailFactory
+
 
 def _sent(letter, workspace):
-    email = OutboundEmail.objects.create(workspace=workspace, kind=f"letter.{letter.kind}",
-                                         to=letter.recipient_email, subject=letter.subject,
-                                         body="b", state=OutboundEmail.State.SENT,
-                                         sent_at=timezone.now())
+    email = OutboundEmailFactory(workspace=workspace, kind=f"letter.{letter.kind}",
+                                 to=letter.recipient_email, subject=letter.subject,
+                                 state=OutboundEmail.State.SENT, sent_at=timezone.now())
     letter.email = email
     letter.save()
     return email

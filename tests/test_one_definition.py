@@ -32,6 +32,7 @@ from handover.offboarding import importing
 from handover.offboarding.notice import WorkCalendar
 
 from .conftest import make_user
+from .factories import InteractionFactory
 
 NEW_YEAR = date(2025, 1, 1)
 EPIPHANY = date(2025, 1, 6)  # a holiday in Bavaria, not in the whole of Germany
@@ -110,10 +111,9 @@ def test_it_files_new_evidence_under_the_current_engagement(workspace, owner,
     client, rows = client_with_history
     do_update_engagement(rows["active"], actor=owner, status="ended")
     assert do_ensure_client(workspace, actor=owner, name="verdi srl").pk == rows["ending"].pk
-    Interaction.objects.create(workspace=workspace, channel="email", direction="inbound",
-                               occurred_at=datetime(2025, 3, 3, 10, tzinfo=ZoneInfo("UTC")),
-                               counterpart="boss@verdi-group.example", source="test",
-                               source_id="1")
+    InteractionFactory(workspace=workspace, counterpart="boss@verdi-group.example",
+                       occurred_at=datetime(2025, 3, 3, 10, tzinfo=ZoneInfo("UTC")),
+                       source_id="1")
     assert do_assign_sender(workspace, actor=owner, address="boss@verdi-group.example",
                             client=client) == 1
     assert Interaction.objects.get(source_id="1").engagement_id == rows["ending"].pk

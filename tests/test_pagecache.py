@@ -10,10 +10,11 @@ from django.test.utils import CaptureQueriesContext
 
 from handover.clients.actions import do_create_client
 from handover.core.actions import do_invite_member
-from handover.core.models import Membership, Role, Workspace
+from handover.core.models import Role, Workspace
 from handover.core.versions import touch
 
 from .conftest import first_engagement, signed_in
+from .factories import MembershipFactory, WorkspaceFactory
 
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
@@ -22,7 +23,7 @@ TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 def quiet_workspace(db):
     """A workspace with no write pending in the test's transaction (a pending raise would
     absorb the ones under test)."""
-    return Workspace.objects.create(name="Quiet", slug="quiet")
+    return WorkspaceFactory(name="Quiet", slug="quiet")
 
 
 def queries(client, url):
@@ -44,7 +45,7 @@ def test_it_serves_the_dashboard_again_without_rendering_it(alice_client, demo_w
 
 def test_it_shows_a_change_once_the_workspace_version_moves(
         alice, quiet_workspace, django_capture_on_commit_callbacks):
-    Membership.objects.create(workspace=quiet_workspace, user=alice, role=Role.OWNER)
+    MembershipFactory(workspace=quiet_workspace, user=alice, role=Role.OWNER)
     browser = signed_in(alice)
     url = f"/w/{quiet_workspace.slug}/members/"
     _page, cold = queries(browser, url)

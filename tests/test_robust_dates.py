@@ -23,6 +23,7 @@ from handover.interactions.models import ImportRun, ImportState, Interaction, In
 from handover.lib.textrules.deadlines import find_urgency
 
 from .conftest import first_engagement
+from .factories import InteractionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -162,8 +163,8 @@ def test_it_never_overflows_the_text_rules_whatever_the_reference_date():
 
 def test_it_turns_far_dates_stored_before_into_unknown_ones(workspace_a, alice):
     engagement = first_engagement(workspace=workspace_a)
-    far = Interaction.objects.create(
-        workspace=workspace_a, engagement=engagement, channel="email", source="mail",
+    far = InteractionFactory(
+        workspace=workspace_a, engagement=engagement, source="mail",
         source_id="far-before", subject="Stored before the fix", body="Please reply ASAP.",
         occurred_at=datetime(9999, 12, 31, 23, 59, tzinfo=UTC))
     # Even before the data step, a recompute leaves such a row out instead of failing.
