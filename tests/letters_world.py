@@ -11,7 +11,8 @@ from .conftest import make_user
 
 REASON = "Caught copying client invoices to a private drive. Second written warning ignored."
 EXTRA = {"call_time": "Thursday 10:00 CET", "access_list": "- Google Workspace\n- Fatture in Cloud",
-         "agenda": "- Contacts\n- Open items", "archive_link": "https://files.example/a/7f3k"}
+         "agenda": "- Contacts\n- Open items", "archive_link": "https://files.example/a/7f3k",
+         "duty_name": "Monthly invoicing", "new_terms": "- Time per occurrence: 45 minutes."}
 
 
 def join(workspace, owner, email, name, role, language="en"):

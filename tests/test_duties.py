@@ -11,6 +11,7 @@ from handover.clients.models import Engagement
 from handover.core.actions import do_accept_invitation, do_invite_member
 from handover.core.models import AuditEvent, Role
 from handover.duties.actions import duties as actions
+from handover.duties.actions import reports as report_actions
 from handover.duties.actions import time as time_actions
 from handover.duties.figures import per_occurrence
 from handover.duties.markup import diff, render
@@ -171,7 +172,7 @@ def test_it_computes_median_spread_and_trend_per_occurrence():
     start = date(2025, 1, 6)
     entries = [(start + timedelta(days=30 * i), minutes, 1)
                for i, minutes in enumerate([60, 55, 50, 45, 40])]
-    entries.append((start, 90, 2))  # two occurrences of 45 minutes
+    entries.append((start + timedelta(days=75), 90, 2))  # two occurrences of 45 minutes
     fig = per_occurrence(entries)
     assert (fig.occurrences, fig.median, fig.low, fig.high) == (7, 45.0, 45.0, 52.5)
     assert (fig.fastest, fig.slowest) == (40.0, 60.0)
@@ -188,11 +189,11 @@ def test_it_shows_the_review_and_records_a_decision_in_the_timeline(
                                  seconds=minutes * 60, occurrences=1)
     page = alice_client.get(url(workspace_a, f"duties/{duty.pk}/review/")).content.decode()
     assert "<svg" in page and "<circle" in page
-    assert "Getting faster" in page
+    assert "No trend yet" in page  # four entries over three weeks say nothing of a trend
     # Median 42.5 minutes at 60 €/h is 42.50 €; the client's hour is 60.00 €.
     assert "€42.50" in page and "€60.00" in page
     response = alice_client.post(url(workspace_a, f"duties/{duty.pk}/review/"), {
-        "decision": "renegotiate", "notes": "Ask for 45 minutes.",
+        "decision": "renegotiate", "notes": "Ask for 45 minutes.", "agreed_minutes": "45",
         "next_review_on": (timezone.localdate() + timedelta(days=90)).isoformat()})
     assert response.status_code == 302
     review = Review.objects.get(duty=duty)
@@ -200,7 +201,8 @@ def test_it_shows_the_review_and_records_a_decision_in_the_timeline(
     duty.refresh_from_db()
     assert duty.status == "active" and duty.next_review_on > timezone.localdate()
     page = alice_client.get(url(workspace_a, f"duties/{duty.pk}/")).content.decode()
-    assert "reviewed the duty and decided: Renegotiate." in page and "Ask for 45 minutes." in page
+    assert "reviewed the duty and decided: Change its scope or price." in page
+    assert "Ask for 45 minutes." in page
     page = alice_client.get(url(workspace_a, f"engagements/{engagement.pk}/review/")).content
     assert duty.title in page.decode()
 
@@ -232,10 +234,10 @@ def test_it_asks_collaborators_for_reports_reminds_when_late_and_shows_them_side
     time_actions.do_log_time(bobs, actor=bob, date=date(2026, 1, 12), seconds=90 * 60)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        made = actions.do_request_reports(workspace_a, actor=alice, month=date(2026, 1, 15),
-                                          due_on=date(2026, 2, 5))
-    assert {r.collaborator for r in made} >= {bob, cora}
-    assert any(m.to == [bob.email] and "2026-01" in m.subject for m in mail.outbox)
+        made = report_actions.do_request_reports(workspace_a, actor=alice,
+                                                 month=date(2026, 1, 15), due_on=date(2026, 2, 5))
+    assert {r.collaborator for r in made.asked} >= {bob, cora}
+    assert any(m.to == [bob.email] and "January 2026" in m.subject for m in mail.outbox)
     request = ReportRequest.objects.get(collaborator=bob, month=date(2026, 1, 1))
     as_bob = signed_in(bob)
     page = as_bob.get(url(workspace_a, f"reports/{request.pk}/")).content.decode()
@@ -286,8 +288,8 @@ def test_it_shows_a_collaborator_only_her_own_duties_time_reports_and_proposals(
     cora_time = time_actions.do_log_time(coras, actor=cora, date=date(2026, 1, 8), seconds=600)
     bob_time = time_actions.do_log_time(bobs, actor=bob, date=date(2026, 1, 8), seconds=600)
     proposal = actions.do_propose_revision(coras, actor=cora, body="new", note="why")
-    actions.do_request_reports(workspace_a, actor=alice, month=date(2026, 1, 1),
-                               due_on=date(2026, 2, 5))
+    report_actions.do_request_reports(workspace_a, actor=alice, month=date(2026, 1, 1),
+                                      due_on=date(2026, 2, 5))
     cora_report = ReportRequest.objects.get(collaborator=cora)
     as_bob = signed_in(bob)
     listing = as_bob.get(url(workspace_a, "duties/")).content.decode()

@@ -76,13 +76,16 @@ def test_it_runs_a_trial_duty_from_timer_and_import_to_a_renegotiate_decision(
     page.get_by_role("link", name="Review", exact=True).click()
     page.get_by_role("heading", name="Review of Weekly agenda check").wait_for()
     assert page.locator("svg.trend-chart circle").count() == 3
-    page.get_by_label("Renegotiate").check()
+    page.get_by_label("Change its scope or price").check()
+    page.get_by_label("New time agreed per occurrence (minutes)").fill("40")
     page.get_by_label("Notes").fill("Forty minutes, not thirty.")
     page.get_by_label("Next review on").fill(
         (timezone.localdate() + timedelta(days=90)).isoformat())
     page.get_by_role("button", name="Record the decision").click()
     page.get_by_role("heading", name="Weekly agenda check").wait_for()
     timeline = page.locator("ol.timeline")
-    timeline.get_by_text("reviewed the duty and decided: Renegotiate.").wait_for()
+    timeline.get_by_text("reviewed the duty and decided: Change its scope or price.").wait_for()
     assert "Forty minutes, not thirty." in timeline.inner_text()
-    assert Review.objects.get(duty=duty).decision == "renegotiate"
+    review = Review.objects.get(duty=duty)
+    assert review.decision == "renegotiate" and review.proposed_terms == {"agreed_minutes": 40}
+    page.get_by_role("heading", name="New terms waiting for the client's answer").wait_for()

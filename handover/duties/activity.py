@@ -1,6 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
-from .models import Decision, DutyStatus
+from .models import ClientAnswer, Decision, DutyStatus
 
 SENTENCES = {
     "duty.created": _("%(actor)s added the duty %(target)s."),
@@ -11,6 +11,8 @@ SENTENCES = {
     "duty.procedure_revised": _("%(actor)s wrote version %(number)s of the procedure of "
                                 "%(target)s."),
     "duty.reviewed": _("%(actor)s reviewed %(target)s and decided: %(decision)s."),
+    "duty.terms_answered": _("%(actor)s recorded the client's answer to the new terms of "
+                             "%(target)s: %(answer)s."),
     "duty.review_reminded": _("Handover reminded the owners that %(target)s is due for "
                               "review."),
     "duty.proposal_made": _("%(actor)s proposed a revision of the procedure of %(target)s."),
@@ -31,7 +33,8 @@ SENTENCES = {
                          "is late."),
 }
 
-LABELS = {"decision": Decision, "old_duty_status": DutyStatus, "new_duty_status": DutyStatus}
+LABELS = {"decision": Decision, "answer": ClientAnswer, "old_duty_status": DutyStatus,
+          "new_duty_status": DutyStatus}
 
 KINDS = (
     ("duty.", _("Duties")),

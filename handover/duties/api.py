@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from decimal import Decimal
+from typing import Literal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
@@ -16,6 +18,7 @@ from handover.core.rest.schemas import ErrorOut, ValidationOut
 
 from . import selectors
 from .actions import duties as duty_actions
+from .actions import reviews as review_actions
 from .actions import time as time_actions
 from .forms import DutyForm, ReviewForm, TimeEntryForm
 from .models import ProcedureVersion
@@ -97,6 +100,15 @@ class ReviewIn(Schema):
     decision: str
     notes: str = ""
     next_review_on: date | None = None
+    # A change of scope or price ("renegotiate"): the terms proposed to the client.
+    agreed_minutes: int | None = None
+    hourly_rate: Decimal | None = None
+    scope: str = ""
+
+
+class TermsAnswerIn(Schema):
+    answer: Literal["accepted", "declined"]
+    note: str = ""
 
 
 class ReviewOut(Schema):
@@ -106,6 +118,9 @@ class ReviewOut(Schema):
     notes: str
     next_review_on: date | None
     figures: dict
+    proposed_terms: dict
+    client_answer: str
+    letter_id: int | None
     decided_by: str | None
     created_at: datetime
 
@@ -151,7 +166,8 @@ def time_out(entry) -> dict:
 def review_out(review) -> dict:
     return {"id": review.pk, "duty_id": review.duty_id, "decision": review.decision,
             "notes": review.notes, "next_review_on": review.next_review_on,
-            "figures": review.figures,
+            "figures": review.figures, "proposed_terms": review.proposed_terms,
+            "client_answer": review.client_answer, "letter_id": review.letter_id,
             "decided_by": review.decided_by.email if review.decided_by else None,
             "created_at": review.created_at}
 
@@ -255,11 +271,24 @@ def create_review(request, ws: str, duty_id: int, payload: ReviewIn):
     membership = membership_in(request, ws, "manage_duties")
     duty = selectors.duty(membership, duty_id)
     data = {k: ("" if v is None else v) for k, v in payload.dict().items()}
-    cleaned = _valid(ReviewForm(data=data))
+    form = ReviewForm(data=data, duty=duty)
+    cleaned = _valid(form)
     fig = selectors.figures_for(duty)
-    review = duty_actions.do_record_review(duty, actor=request.auth, figures=fig.as_json(),
-                                           **cleaned)
+    review = review_actions.do_record_review(
+        duty, actor=request.auth, figures=fig.as_json(), decision=cleaned["decision"],
+        notes=cleaned["notes"], next_review_on=cleaned["next_review_on"], terms=form.terms())
     return Status(201, review_out(review))
+
+
+@router.post("/w/{ws}/reviews/{review_id}/answer",
+             response={200: ReviewOut, 422: ValidationOut})
+def answer_terms(request, ws: str, review_id: int, payload: TermsAnswerIn):
+    """The client's answer to the terms a review proposed; accepted terms apply at once."""
+    membership = membership_in(request, ws, "manage_duties")
+    review = selectors.review(membership, review_id)
+    review = review_actions.do_record_terms_answer(
+        review, actor=request.auth, accepted=payload.answer == "accepted", note=payload.note)
+    return review_out(review)
 
 
 @router.get("/w/{ws}/time", response=list[TimeOut])

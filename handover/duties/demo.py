@@ -6,10 +6,11 @@ from zoneinfo import ZoneInfo
 from django.utils import timezone
 
 from handover.clients.models import Engagement
-from handover.core.actions import do_accept_invitation, do_ensure_user, do_invite_member
-from handover.core.models import Membership, Role
+from handover.core.demo import collaborator
 
 from .actions import duties as duty_actions
+from .actions import reports as report_actions
+from .actions import reviews as review_actions
 from .actions import time as time_actions
 
 INVOICES = """# Monthly invoices
@@ -35,19 +36,6 @@ INBOX = """# Inbox triage
 - Answer order confirmations with the standard reply.
 """
 
-COLLABORATOR = "marta.demo@handover.example"
-
-
-def _collaborator(workspace, actor):
-    user, _created = do_ensure_user(COLLABORATOR, password=None, name="Marta Rinaldi",
-                                    language="it")
-    if not Membership.objects.filter(workspace=workspace, user=user).exists():
-        invitation, _token = do_invite_member(workspace, actor=actor, email=COLLABORATOR,
-                                              role=Role.COLLABORATOR, language="it")
-        do_accept_invitation(invitation, actor=user)
-    return user
-
-
 def _entries(duty, person, start: date, minutes: list[int], every: int = 7):
     zone = ZoneInfo(duty.engagement.time_zone)
     for i, length in enumerate(minutes):
@@ -63,7 +51,7 @@ def fill(workspace, actor) -> None:
     if len(engagements) < 2:
         return
     bellini, kowalczyk = engagements[0], engagements[1]
-    marta = _collaborator(workspace, actor)
+    chiara = collaborator(workspace, actor)  # signs in with the demo password
     today = timezone.localdate()
     invoices = duty_actions.do_create_duty(
         bellini, actor=actor, title="Fatturazione mensile", assignee=actor, status="active",
@@ -73,9 +61,10 @@ def fill(workspace, actor) -> None:
                                      change_note="Approval now goes to the office manager.")
     _entries(invoices, actor, today - timedelta(days=250),
              [125, 118, 110, 104, 98, 96, 95, 92], every=30)
-    duty_actions.do_record_review(invoices, actor=actor, decision="renegotiate",
-                                  notes="Takes longer than the 90 minutes agreed.",
-                                  next_review_on=today + timedelta(days=90))
+    review_actions.do_record_review(invoices, actor=actor, decision="renegotiate",
+                                    notes="Takes longer than the 90 minutes agreed.",
+                                    next_review_on=today + timedelta(days=90),
+                                    terms={"agreed_minutes": 100})
     calendar = duty_actions.do_create_duty(
         bellini, actor=actor, title="Controllo agenda settimanale", assignee=actor,
         status="trial", started_on=today - timedelta(days=40),
@@ -83,15 +72,15 @@ def fill(workspace, actor) -> None:
         agreed_minutes=30, procedure=CALENDAR, reason="Nuova attività in prova.")
     _entries(calendar, actor, today - timedelta(days=35), [42, 38, 35, 31, 30])
     inbox = duty_actions.do_create_duty(
-        kowalczyk, actor=actor, title="Porządkowanie skrzynki", assignee=marta,
+        kowalczyk, actor=actor, title="Porządkowanie skrzynki", assignee=chiara,
         status="active", started_on=today - timedelta(days=200),
         next_review_on=today + timedelta(days=60),
         frequency="daily", client_minutes=25, agreed_minutes=20, procedure=INBOX,
-        reason="Marta przejmuje skrzynkę.")
-    _entries(inbox, marta, today - timedelta(days=20), [22, 19, 21, 18, 17, 20], every=3)
+        reason="Chiara przejmuje skrzynkę.")
+    _entries(inbox, chiara, today - timedelta(days=20), [22, 19, 21, 18, 17, 20], every=3)
     duty_actions.do_propose_revision(
-        inbox, actor=marta, body=INBOX + "- Flag invoices for the accounting folder.\n",
+        inbox, actor=chiara, body=INBOX + "- Flag invoices for the accounting folder.\n",
         note="Invoices arrive in the inbox too.")
     last_month = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
-    duty_actions.do_request_reports(workspace, actor=actor, month=last_month,
+    report_actions.do_request_reports(workspace, actor=actor, month=last_month,
                                     due_on=today + timedelta(days=5))

@@ -8,7 +8,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from math import sqrt
 from statistics import median, quantiles
+
+# A trend is stated only when the entries support it: enough of them, over enough weeks, and
+# a slope clearly larger than its own uncertainty (two standard errors).
+TREND_MIN_POINTS = 6
+TREND_MIN_DAYS = 42
+# "Where it settled": the median of the latest entries, once there are enough to tell.
+SETTLED_FROM = 4
 
 
 @dataclass
@@ -22,6 +30,12 @@ class Figures:
     slowest: float | None
     trend_per_month: float | None  # minutes per occurrence gained (+) or saved (-) a month
     points: list[tuple[date, float]]
+    # Why no trend is stated: "few" (too few entries or weeks) or "unclear" (the entries vary
+    # more than they change); empty when there is a trend.
+    trend_reason: str = "few"
+    settled: float | None = None  # median of the latest third of the entries (at least 3)
+    settled_count: int = 0
+    span_weeks: int = 0
 
     @property
     def trend_abs(self) -> float | None:
@@ -29,7 +43,7 @@ class Figures:
 
     def as_json(self) -> dict:
         keys = ("occurrences", "minutes_total", "median", "low", "high", "fastest", "slowest",
-                "trend_per_month")
+                "trend_per_month", "trend_reason", "settled")
         return {key: getattr(self, key) for key in keys}
 
 
@@ -48,23 +62,67 @@ def per_occurrence(entries: list[tuple[date, float, int]]) -> Figures:
         low, _mid, high = quantiles(weighted, n=4, method="inclusive")
     else:
         low = high = weighted[0]
+    slope, reason = trend(points)
+    latest = points[-max(3, len(points) // 3):]
+    settled = median(v for _d, v in latest) if len(points) >= SETTLED_FROM else None
     return Figures(occurrences, round(total, 1), _round(median(weighted)), _round(low),
                    _round(high), _round(min(weighted)), _round(max(weighted)),
-                   _round(trend(points)), points)
+                   _round(slope), points, trend_reason=reason, settled=_round(settled),
+                   settled_count=len(latest) if settled is not None else 0,
+                   span_weeks=(points[-1][0] - points[0][0]).days // 7)
 
 
-def trend(points: list[tuple[date, float]]) -> float | None:
-    """The least-squares slope in minutes per 30 days, when the points span two weeks or more."""
-    if len(points) < 3:
-        return None
+def trend(points: list[tuple[date, float]]) -> tuple[float | None, str]:
+    """The least-squares slope in minutes per 30 days and "", or None and why not: "few"
+    (fewer than TREND_MIN_POINTS entries or TREND_MIN_DAYS days) or "unclear" (the slope is
+    within two standard errors of nothing)."""
+    if len(points) < TREND_MIN_POINTS:
+        return None, "few"
     first = points[0][0]
     xs = [(day - first).days / 30 for day, _v in points]
-    if xs[-1] - xs[0] < 0.5:
-        return None
+    if (points[-1][0] - first).days < TREND_MIN_DAYS:
+        return None, "few"
     ys = [value for _day, value in points]
     mean_x, mean_y = sum(xs) / len(xs), sum(ys) / len(ys)
     var = sum((x - mean_x) ** 2 for x in xs)
-    return sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / var
+    slope = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / var
+    residuals = sum((y - mean_y - slope * (x - mean_x)) ** 2
+                    for x, y in zip(xs, ys, strict=True))
+    error = sqrt(residuals / (len(xs) - 2) / var)
+    if abs(slope) < 2 * error:
+        return None, "unclear"
+    return slope, ""
+
+
+@dataclass
+class Verdict:
+    """The review in one sentence: the member's settled time against the client's own."""
+
+    kind: str  # "no_time", "no_client_time", "slower", "faster" or "same"
+    mine: float | None = None           # minutes per occurrence (settled, else median)
+    client: float | None = None         # the client's own minutes per occurrence
+    gap: float | None = None            # abs(mine - client)
+    cost_month: Decimal | None = None   # what the duty costs the client a month, at the rate
+    value_month: Decimal | None = None  # the client's own time a month, at its hourly value
+    hours_mine: float | None = None     # hours a month either way
+    hours_client: float | None = None
+
+
+def verdict(fig: Figures, *, client_minutes, rate, client_value, per_month) -> Verdict:
+    mine = fig.settled if fig.settled is not None else fig.median
+    if mine is None:
+        return Verdict("no_time")
+    if not client_minutes:
+        return Verdict("no_client_time", mine=mine)
+    month = per_month or 0
+    gap = round(abs(mine - client_minutes), 1)
+    kind = "same" if gap < 1 else ("slower" if mine > client_minutes else "faster")
+    return Verdict(kind, mine=mine, client=client_minutes, gap=gap,
+                   cost_month=money(mine, rate, month) if month else None,
+                   value_month=money(client_minutes, client_value or rate, month)
+                   if month else None,
+                   hours_mine=round(mine * month / 60, 1) if month else None,
+                   hours_client=round(client_minutes * month / 60, 1) if month else None)
 
 
 def money(minutes: float | None, rate: Decimal | None, times: float = 1.0) -> Decimal | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from decimal import Decimal
 
 from django import forms
 from django.utils import timezone
@@ -29,7 +30,7 @@ class DutyForm(forms.ModelForm):
         model = Duty
         fields = ["engagement", "title", "description", "assignee", "status", "started_on",
                   "trial_review_on", "next_review_on", "frequency", "client_minutes",
-                  "agreed_minutes"]
+                  "client_hourly_value", "agreed_minutes"]
         widgets = {"started_on": DATE, "trial_review_on": DATE, "next_review_on": DATE,
                    "description": forms.Textarea(attrs={"rows": 3})}
 
@@ -166,7 +167,24 @@ class ReviewForm(forms.Form):
                                  widget=forms.RadioSelect)
     notes = forms.CharField(label=_("Notes"), required=False,
                             widget=forms.Textarea(attrs={"rows": 3}))
-    next_review_on = forms.DateField(label=_("Next review on"), required=False, widget=DATE)
+    next_review_on = forms.DateField(
+        label=_("Next review on"), required=False, widget=DATE,
+        help_text=_("When extending the trial: the new end of the trial."))
+    # A change of scope or price: what is proposed to the client.
+    agreed_minutes = forms.IntegerField(
+        label=_("New time agreed per occurrence (minutes)"), required=False, min_value=1,
+        max_value=24 * 60)
+    hourly_rate = forms.DecimalField(label=_("New hourly rate"), required=False,
+                                     min_value=Decimal("0.01"), max_digits=8,
+                                     decimal_places=2)
+    scope = forms.CharField(label=_("What the duty covers from now on"), required=False,
+                            widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, duty=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if duty is not None and duty.status != DutyStatus.TRIAL:
+            self.fields["decision"].choices = [
+                c for c in Decision.choices if c[0] != Decision.EXTEND]
 
     def clean(self):
         data = super().clean()
@@ -175,6 +193,17 @@ class ReviewForm(forms.Form):
         if data.get("next_review_on") and data["next_review_on"] <= timezone.localdate():
             self.add_error("next_review_on", _("The next review comes after today."))
         return data
+
+    def terms(self) -> dict:
+        return {name: self.cleaned_data.get(name)
+                for name in ("agreed_minutes", "hourly_rate", "scope")}
+
+
+class TermsAnswerForm(forms.Form):
+    answer = forms.ChoiceField(choices=[("accepted", _("Accepted")),
+                                        ("declined", _("Declined"))])
+    note = forms.CharField(label=_("What the client said"), required=False,
+                           widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class RequestReportsForm(forms.Form):
@@ -189,3 +218,37 @@ class ReportItemForm(forms.Form):
                                widget=forms.Textarea(attrs={"rows": 2}))
     suggestions = forms.CharField(label=_("Suggestions"), required=False,
                                   widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class QuickTimeForm(forms.Form):
+    """Time logged by hand on one duty, from wherever the duty is shown (the duty's page, the
+    list, the dashboard): a day up to today, the minutes, how many occurrences, a note."""
+
+    date = forms.DateField(label=_("Date"), widget=DATE)
+    minutes = forms.IntegerField(
+        label=_("Minutes"), min_value=0, max_value=24 * 60,
+        widget=forms.NumberInput(attrs={"min": 0, "max": 24 * 60, "inputmode": "numeric"}),
+        error_messages={"required": _("Give the minutes you spent."),
+                        "min_value": _("The time cannot be negative."),
+                        "max_value": _("One entry can last 24 hours at most.")})
+    occurrences = forms.IntegerField(label=_("Occurrences"), min_value=0, max_value=1000,
+                                     initial=1)
+    note = forms.CharField(label=_("Note"), required=False, max_length=1000)
+
+    def __init__(self, *args, duty, **kwargs):
+        kwargs.setdefault("auto_id", f"quick-{duty.pk}-%s")
+        super().__init__(*args, **kwargs)
+        today = timezone.localdate()
+        self.fields["date"].initial = today
+        self.fields["date"].widget.attrs["max"] = today.isoformat()
+
+    def clean_date(self):
+        day = self.cleaned_data["date"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(_("The date cannot be in the future."))
+        return day
+
+    def action_fields(self) -> dict:
+        d = self.cleaned_data
+        return {"date": d["date"], "seconds": d["minutes"] * 60,
+                "occurrences": d["occurrences"], "note": d["note"]}

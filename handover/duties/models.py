@@ -54,6 +54,10 @@ class Duty(models.Model):
         _("the client's own time per occurrence (minutes)"), null=True, blank=True)
     agreed_minutes = models.PositiveIntegerField(
         _("time agreed per occurrence (minutes)"), null=True, blank=True)
+    # What an hour of the client's own time is worth to them; the engagement's rate when empty.
+    client_hourly_value = models.DecimalField(
+        _("value of an hour of the client's own time"), max_digits=8, decimal_places=2,
+        null=True, blank=True, validators=[MinValueValidator(0)])
     review_reminded_for = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
@@ -97,6 +101,7 @@ class ChangeKind(models.TextChoices):
     PROPOSAL = "proposal", _("Revision proposed")
     PROPOSAL_ACCEPTED = "proposal_accepted", _("Proposal accepted")
     PROPOSAL_DECLINED = "proposal_declined", _("Proposal declined")
+    TERMS_ANSWER = "terms_answer", _("The client's answer to new terms")
 
 
 class DutyChange(models.Model):
@@ -196,9 +201,16 @@ class ImportMapping(models.Model):
 
 class Decision(models.TextChoices):
     KEEP = "keep", _("Keep as it is")
-    RENEGOTIATE = "renegotiate", _("Renegotiate")
+    RENEGOTIATE = "renegotiate", _("Change its scope or price")
     HAND_BACK = "hand_back", _("Hand back to the client")
+    EXTEND = "extend", _("Extend the trial")
     REVISE = "revise", _("Revise the procedure")
+
+
+class ClientAnswer(models.TextChoices):
+    PENDING = "pending", _("Waiting for the client's answer")
+    ACCEPTED = "accepted", _("Accepted by the client")
+    DECLINED = "declined", _("Declined by the client")
 
 
 class Review(models.Model):
@@ -208,6 +220,14 @@ class Review(models.Model):
     notes = models.TextField(_("notes"), blank=True)
     next_review_on = models.DateField(_("next review on"), null=True, blank=True)
     figures = models.JSONField(default=dict, blank=True)
+    # A change of scope or price: the terms proposed to the client ("agreed_minutes",
+    # "hourly_rate", "scope"), applied to the duty and the engagement once accepted.
+    proposed_terms = models.JSONField(default=dict, blank=True)
+    client_answer = models.CharField(max_length=10, choices=ClientAnswer.choices, blank=True)
+    client_answer_note = models.TextField(blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    letter = models.ForeignKey("letters.Letter", on_delete=models.SET_NULL, null=True,
+                               blank=True, related_name="+")
     decided_by = models.ForeignKey(USER, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
 

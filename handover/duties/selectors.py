@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from django.contrib.auth import get_user_model
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -19,12 +18,14 @@ from handover.core.models import Membership, Role
 from .figures import Figures, per_occurrence
 from .models import (
     PER_MONTH,
+    ClientAnswer,
     Duty,
     DutyChange,
     DutyStatus,
     ImportMapping,
     Proposal,
     ReportRequest,
+    Review,
     TimeEntry,
 )
 
@@ -43,6 +44,24 @@ def visible_duties(membership: Membership) -> QuerySet[Duty]:
 
 def duty(membership: Membership, duty_id: int) -> Duty:
     return get_object_or_404(visible_duties(membership), pk=duty_id)
+
+
+def review(membership: Membership, review_id: int):
+    """A review of a duty the member may see."""
+    return get_object_or_404(Review.objects.filter(duty__in=visible_duties(membership))
+                             .select_related("duty__engagement__client", "letter"),
+                             pk=review_id)
+
+
+def pending_terms(duty_obj: Duty):
+    """Reviews whose new terms wait for the client's answer."""
+    return duty_obj.reviews.filter(client_answer=ClientAnswer.PENDING).select_related("letter")
+
+
+def other_open_duties(duty_obj: Duty) -> int:
+    return Duty.objects.filter(engagement_id=duty_obj.engagement_id,
+                               status__in=[DutyStatus.TRIAL, DutyStatus.ACTIVE]).exclude(
+        pk=duty_obj.pk).count()
 
 
 def duty_list(membership: Membership, *, status: str = "", engagement_id: int | None = None):
@@ -125,14 +144,18 @@ def reviews_due(workspace, *, today: date | None = None, membership=None) -> Que
         .order_by("next_review_on")
 
 
-def report_collaborators(workspace):
-    """People other than owners who carry an open duty: they report monthly."""
-    return get_user_model().objects.filter(
-        memberships__workspace=workspace, memberships__is_active=True,
-        duties__workspace=workspace,
-        duties__status__in=[DutyStatus.TRIAL, DutyStatus.ACTIVE],
-    ).exclude(memberships__workspace=workspace, memberships__role=Role.OWNER).distinct() \
-        .order_by("email")
+def report_candidates(workspace) -> QuerySet[Membership]:
+    """The memberships the monthly report is asked of, or would be: every active
+    collaborator, and anyone else but the owners who carries an open duty of the workspace
+    (someone who left, too, while she still does). Each has `open_duties` counted and its
+    user joined; by e-mail address. Whether she is asked is the action's call."""
+    open_duties = Count("user__duties", distinct=True, filter=Q(
+        user__duties__workspace=workspace,
+        user__duties__status__in=[DutyStatus.TRIAL, DutyStatus.ACTIVE]))
+    return Membership.objects.filter(workspace=workspace).exclude(role=Role.OWNER) \
+        .annotate(open_duties=open_duties) \
+        .filter(Q(role=Role.COLLABORATOR, is_active=True) | Q(open_duties__gt=0)) \
+        .select_related("user").order_by("user__email")
 
 
 def report_requests(membership: Membership) -> QuerySet[ReportRequest]:

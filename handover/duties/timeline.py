@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from .models import ChangeKind, Decision, DutyStatus
+from .models import ChangeKind, ClientAnswer, Decision, DutyStatus
 
 SENTENCES = {
     ChangeKind.CREATED: _("%(actor)s set up the duty (%(status)s)."),
@@ -17,12 +17,15 @@ SENTENCES = {
     ChangeKind.PROPOSAL_ACCEPTED: _(
         "%(actor)s accepted the proposed revision: it became version %(number)s."),
     ChangeKind.PROPOSAL_DECLINED: _("%(actor)s declined the proposed revision."),
+    ChangeKind.TERMS_ANSWER: _("%(actor)s recorded the client's answer to the new terms: "
+                               "%(answer)s."),
 }
 
 FIELD_LABELS = {
     "title": _("the title"), "description": _("the description"),
     "frequency": _("how often"), "client_minutes": _("the client's own time"),
-    "agreed_minutes": _("the agreed time"), "started_on": _("the start date"),
+    "agreed_minutes": _("the agreed time"),
+    "client_hourly_value": _("the value of the client's time"), "started_on": _("the start date"),
     "trial_review_on": _("the trial review date"), "next_review_on": _("the next review date"),
 }
 
@@ -39,6 +42,7 @@ def sentence(change) -> str:
         "number": data.get("number") or (change.version.number if change.version else ""),
         "old": data.get("old") or "—", "new": data.get("new") or "—",
         "decision": _label(Decision, data.get("decision")),
+        "answer": _label(ClientAnswer, data.get("answer")),
         "fields": ", ".join(str(FIELD_LABELS.get(k, k)) for k in data.get("changes", {})),
     }
     if change.kind == ChangeKind.STATUS:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import duties, reports, time
+from .views import duties, reports, reviews, time
 
 urlpatterns = [
     path("duties/", duties.duty_list, name="duty_list"),
@@ -10,10 +10,16 @@ urlpatterns = [
     path("duties/<int:duty_id>/procedure/", duties.procedure_revise, name="procedure_revise"),
     path("duties/<int:duty_id>/versions/", duties.procedure_versions, name="procedure_versions"),
     path("duties/<int:duty_id>/propose/", duties.proposal_new, name="proposal_new"),
-    path("duties/<int:duty_id>/review/", duties.duty_review, name="duty_review"),
+    path("duties/<int:duty_id>/review/", reviews.duty_review, name="duty_review"),
+    path("duties/<int:duty_id>/handed-back.docx", reviews.handback_document, {"fmt": "docx"},
+         name="handback_docx"),
+    path("duties/<int:duty_id>/handed-back.pdf", reviews.handback_document, {"fmt": "pdf"},
+         name="handback_pdf"),
+    path("reviews/<int:review_id>/answer/", reviews.terms_answer, name="terms_answer"),
     path("duties/<int:duty_id>/timer/", time.timer_start, name="timer_start"),
+    path("duties/<int:duty_id>/time/", time.time_quick, name="time_quick"),
     path("proposals/<int:proposal_id>/", duties.proposal_detail, name="proposal_detail"),
-    path("engagements/<int:engagement_id>/review/", duties.engagement_review,
+    path("engagements/<int:engagement_id>/review/", reviews.engagement_review,
          name="engagement_review"),
     path("time/", time.time_list, name="time_list"),
     path("time/import/", time.time_import, name="time_import"),

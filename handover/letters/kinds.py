@@ -18,6 +18,7 @@ class Kind(models.TextChoices):
     HANDOVER_CALL = "handover_call", _("Handover call invitation")
     ARCHIVE_DELIVERY = "archive_delivery", _("Archive delivery and receipt request")
     PUBLIC_STATEMENT = "public_statement", _("Public statement")
+    TERMS_PROPOSAL = "terms_proposal", _("Proposal of new terms for a duty")
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ SPECS: dict[str, KindSpec] = {
     Kind.ARCHIVE_DELIVERY: KindSpec(170, ("archive_link",)),
     Kind.PUBLIC_STATEMENT: KindSpec(120, ("successor_name",), audience="public",
                                     departure=True),
+    Kind.TERMS_PROPOSAL: KindSpec(170, ("duty_name", "new_terms")),
 }
 
 # Kinds a workspace sends only after a manager's approval unless its policy says otherwise.

@@ -34,6 +34,8 @@ REGISTRY: dict[str, tuple[str, str]] = {
     "agenda": (_("What the handover call will cover, one topic per line."), "writer"),
     "access_list": (_("The accounts and accesses to revoke, one per line."), "writer"),
     "archive_link": (_("Where the client downloads the archive of the files."), "writer"),
+    "duty_name": (_("The duty the letter is about."), "data"),
+    "new_terms": (_("The new terms proposed for a duty, one per line."), "data"),
 }
 
 TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")

@@ -1,6 +1,7 @@
-"""Writes for duties, procedures, reviews, reports and proposals. Atomic and audited.
+"""Writes for duties, procedures and proposals. Atomic and audited.
 
-Time entries, the timer and imports are in `actions/time.py`.
+Time entries, the timer and imports are in `actions/time.py`; reviews in `actions/reviews.py`;
+reports in `actions/reports.py`.
 """
 
 from __future__ import annotations
@@ -22,20 +23,19 @@ from handover.core.models import Membership, Role
 from .. import selectors
 from ..models import (
     ChangeKind,
-    Decision,
     Duty,
     DutyChange,
     DutyStatus,
     ProcedureVersion,
     Proposal,
-    ReportItem,
-    ReportRequest,
-    Review,
 )
+from .reports import do_remind_late_report, do_request_reports
 
 DUTY_FIELDS = ("title", "description", "assignee", "status", "started_on", "trial_review_on",
-               "next_review_on", "frequency", "client_minutes", "agreed_minutes")
-SCOPE_FIELDS = ("title", "description", "frequency", "client_minutes", "agreed_minutes",
+               "next_review_on", "frequency", "client_minutes", "client_hourly_value",
+               "agreed_minutes")
+SCOPE_FIELDS = ("title", "description", "frequency", "client_minutes", "client_hourly_value",
+                "agreed_minutes",
                 "started_on", "trial_review_on", "next_review_on")
 
 
@@ -66,7 +66,7 @@ def do_create_duty(engagement, *, actor, procedure: str = "", reason: str = "",
     if procedure.strip():
         version = ProcedureVersion.objects.create(
             workspace=duty.workspace, duty=duty, number=1, body=procedure,
-            change_note=_("First version."), author=actor)
+            change_note=reason or _("First version."), author=actor)
     _change(duty, actor, ChangeKind.CREATED, reason, version=version, status=duty.status)
     record(duty.workspace, actor, "duty.created", duty, engagement=str(engagement),
            status=duty.status, reason=reason)
@@ -125,29 +125,6 @@ def do_revise_procedure(duty: Duty, *, actor, body: str, change_note: str,
     return version
 
 
-@transaction.atomic
-def do_record_review(duty: Duty, *, actor, decision: str, notes: str = "",
-                     next_review_on: date | None = None, figures: dict | None = None) -> Review:
-    if decision not in Decision.values:
-        raise ValidationError({"decision": _("Choose one of the decisions offered.")})
-    review = Review.objects.create(workspace=duty.workspace, duty=duty, decision=decision,
-                                   notes=notes, next_review_on=next_review_on,
-                                   figures=figures or {}, decided_by=actor)
-    old_status = duty.status
-    if decision == Decision.HAND_BACK:
-        duty.status = DutyStatus.HANDED_BACK
-    elif duty.status == DutyStatus.TRIAL:
-        duty.status = DutyStatus.ACTIVE
-    duty.next_review_on = next_review_on
-    duty.save(update_fields=["status", "next_review_on"])
-    _change(duty, actor, ChangeKind.REVIEW, notes, decision=decision,
-            next_review_on=next_review_on.isoformat() if next_review_on else "",
-            old_status=old_status, new_status=duty.status)
-    record(duty.workspace, actor, "duty.reviewed", duty, decision=decision, notes=notes,
-           next_review_on=next_review_on.isoformat() if next_review_on else "")
-    return review
-
-
 # Proposals --------------------------------------------------------------------------------
 
 @transaction.atomic
@@ -195,64 +172,8 @@ def do_decline_proposal(proposal: Proposal, *, actor, note: str = "") -> Proposa
     return proposal
 
 
-# Reports ----------------------------------------------------------------------------------
-
 def _link(name: str, **kwargs) -> str:
     return settings.BASE_URL + reverse(name, kwargs=kwargs)
-
-
-@transaction.atomic
-def do_request_reports(workspace, *, actor, month: date, due_on: date) -> list[ReportRequest]:
-    """One request per collaborator carrying an open duty; idempotent per month."""
-    month = month.replace(day=1)
-    made = []
-    for user in selectors.report_collaborators(workspace):
-        request, created = ReportRequest.objects.get_or_create(
-            workspace=workspace, collaborator=user, month=month,
-            defaults={"due_on": due_on, "requested_by": actor})
-        if not created:
-            continue
-        made.append(request)
-        record(workspace, actor, "report.requested", request, collaborator=user.display_name,
-               month=month.strftime("%Y-%m"))
-        queue_email(workspace=workspace, to=user.email, kind="duty_report_request",
-                    language=user.language, template="duties/email/report_request",
-                    context={"workspace": workspace.name, "name": user.display_name,
-                             "month": month, "due_on": due_on,
-                             "link": _link("report_form", ws=workspace.slug,
-                                           report_request_id=request.pk)})
-    return made
-
-
-@transaction.atomic
-def do_submit_report(request: ReportRequest, *, actor, items: list[dict]) -> ReportRequest:
-    if actor.pk != request.collaborator_id:
-        raise ValidationError(_("Only the person asked can send this report."))
-    for item in items:
-        ReportItem.objects.update_or_create(
-            request=request, duty=item["duty"],
-            defaults={"workspace": request.workspace, "minutes": item["minutes"],
-                      "problems": item["problems"], "suggestions": item["suggestions"]})
-    request.submitted_at = timezone.now()
-    request.save(update_fields=["submitted_at"])
-    record(request.workspace, actor, "report.submitted", request,
-           month=request.month.strftime("%Y-%m"))
-    return request
-
-
-@transaction.atomic
-def do_remind_late_report(request: ReportRequest, *, actor=None) -> None:
-    user = request.collaborator
-    request.reminded_at = timezone.now()
-    request.save(update_fields=["reminded_at"])
-    record(request.workspace, actor, "report.reminded", request, collaborator=user.display_name,
-           month=request.month.strftime("%Y-%m"))
-    queue_email(workspace=request.workspace, to=user.email, kind="duty_report_late",
-                language=user.language, template="duties/email/report_late",
-                context={"workspace": request.workspace.name, "name": user.display_name,
-                         "month": request.month, "due_on": request.due_on,
-                         "link": _link("report_form", ws=request.workspace.slug,
-                                       report_request_id=request.pk)})
 
 
 @transaction.atomic

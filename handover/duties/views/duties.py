@@ -9,17 +9,15 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from handover.clients.selectors import engagement as get_engagement
 from handover.core.access import can, workspace_view
 from handover.core.views import form_errors_to_messages
 
 from .. import selectors
 from ..actions import duties as duty_actions
-from ..figures import chart_svg, options
-from ..forms import DecideForm, DutyForm, ProcedureForm, ProposalForm, ReviewForm
+from ..forms import DecideForm, DutyForm, ProcedureForm, ProposalForm
 from ..markup import diff
 from ..markup import render as render_markdown
-from ..models import Decision, DutyStatus, Proposal
+from ..models import DutyStatus, Proposal
 from ..timeline import entries as timeline_entries
 
 
@@ -69,6 +67,10 @@ def duty_detail(request, duty_id: int):
         "timer": selectors.running_timer(request.user, request.workspace),
         "pending": selectors.proposals(request.membership, duty).filter(
             state=Proposal.State.PENDING),
+        "pending_terms": selectors.pending_terms(duty),
+        "offer_plan": duty.status == DutyStatus.HANDED_BACK
+        and duty.engagement.status not in ("ending", "ended")
+        and not selectors.other_open_duties(duty),
     })
 
 
@@ -165,51 +167,6 @@ def proposal_detail(request, proposal_id: int):
     return render(request, "duties/proposal_detail.html", {
         "proposal": proposal, "duty": proposal.duty, "form": form,
         "diff": diff(base, proposal.body), "current": current,
-    })
-
-
-def _review_context(duty):
-    fig = selectors.figures_for(duty)
-    rate = duty.engagement.hourly_rate
-    month = selectors.per_month(duty, fig)
-    return fig, {
-        "fig": fig,
-        "per_month": month,
-        "options": options(fig, client_minutes=duty.client_minutes,
-                           agreed_minutes=duty.agreed_minutes, rate=rate, per_month=month),
-        "chart": chart_svg(fig.points, client_minutes=duty.client_minutes,
-                           label=_("Minutes per occurrence over time")),
-        "rate": rate, "currency": duty.engagement.currency,
-    }
-
-
-@workspace_view("manage_duties")
-def duty_review(request, duty_id: int):
-    duty = selectors.duty(request.membership, duty_id)
-    fig, context = _review_context(duty)
-    form = ReviewForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        figures = {**fig.as_json(), "client_minutes": duty.client_minutes,
-                   "rate": str(context["rate"] or ""), "currency": context["currency"]}
-        duty_actions.do_record_review(duty, actor=request.user, figures=figures,
-                                      **form.cleaned_data)
-        messages.success(request, _("The decision was recorded."))
-        return _back(request, duty)
-    return render(request, "duties/duty_review.html", {
-        **context, "duty": duty, "form": form, "decisions": Decision,
-        "reviews": duty.reviews.select_related("decided_by")[:10],
-    })
-
-
-@workspace_view("manage_duties")
-def engagement_review(request, engagement_id: int):
-    engagement = get_engagement(request.membership, engagement_id)
-    rows = []
-    for duty in selectors.duty_list(request.membership, status="", engagement_id=engagement.pk):
-        _fig, context = _review_context(duty)
-        rows.append({"duty": duty, **context})
-    return render(request, "duties/engagement_review.html", {
-        "engagement": engagement, "rows": rows,
     })
 
 

@@ -12,11 +12,51 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from handover.core.access import can, workspace_view
+from handover.core.templatetags.handover import date_long, month_long
 from handover.core.views import form_errors_to_messages
 
 from .. import selectors
-from ..actions import duties as duty_actions
+from ..actions import reports as report_actions
+from ..actions.reports import NotAsked, ReportsRequested
 from ..forms import ReportItemForm, RequestReportsForm
+
+
+def _not_asked(reason: NotAsked, name: str, month: str) -> str:
+    values = {"name": name, "month": month}
+    if reason == NotAsked.ALREADY_REQUESTED:
+        return _("%(name)s was not asked: the report of %(month)s was already requested.") \
+            % values
+    if reason == NotAsked.NO_OPEN_DUTY:
+        return _("%(name)s was not asked: they carry no open duty.") % values
+    if reason == NotAsked.NO_EMAIL:
+        return _("%(name)s was not asked: their account has no e-mail address.") % values
+    if reason == NotAsked.LEFT:
+        return _("%(name)s was not asked: they are no longer a member of the workspace, "
+                 "yet still carry an open duty.") % values
+    return _("%(name)s was not asked: their account is not active.") % values
+
+
+def _say_who_was_asked(request, done: ReportsRequested) -> None:
+    """One message for the count, then one per collaborator: asked, or not and why."""
+    month, day = month_long(done.month), date_long(done.due_on)
+    count = len(done.asked)
+    if count:
+        messages.success(request, ngettext(
+            "%(count)s collaborator was asked for the report of %(month)s, due on %(day)s.",
+            "%(count)s collaborators were asked for the report of %(month)s, due on %(day)s.",
+            count) % {"count": count, "month": month, "day": day})
+    elif done.skipped:
+        messages.warning(request, _("Nobody was asked for the report of %(month)s.")
+                         % {"month": month})
+    else:
+        messages.warning(request, _(
+            "Nobody was asked for the report of %(month)s: the workspace has no collaborators, "
+            "and nobody but the owners carries an open duty.") % {"month": month})
+    for report in done.asked:
+        messages.info(request, _("%(name)s was asked for the report of %(month)s.") % {
+            "name": report.collaborator.display_name, "month": month})
+    for user, reason in done.skipped:
+        messages.info(request, _not_asked(reason, user.display_name, month))
 
 
 def _month(value: str) -> date:
@@ -39,12 +79,10 @@ def report_list(request):
         if not staff:
             raise PermissionDenied
         if form.is_valid():
-            made = duty_actions.do_request_reports(request.workspace, actor=request.user,
-                                                   month=form.cleaned_data["month"],
-                                                   due_on=form.cleaned_data["due_on"])
-            messages.success(request, ngettext(
-                "%(count)s report was requested.", "%(count)s reports were requested.",
-                len(made)) % {"count": len(made)})
+            done = report_actions.do_request_reports(request.workspace, actor=request.user,
+                                                     month=form.cleaned_data["month"],
+                                                     due_on=form.cleaned_data["due_on"])
+            _say_who_was_asked(request, done)
             return redirect(f"{request.path}?month={form.cleaned_data['month']:%Y-%m}")
     reports = list(selectors.month_reports(request.membership, month)) if staff else []
     return render(request, "duties/report_list.html", {
@@ -77,7 +115,7 @@ def report_form(request, report_request_id: int):
             raise PermissionDenied
         if all(form.is_valid() for _d, _l, form in forms):
             try:
-                duty_actions.do_submit_report(report, actor=request.user, items=[
+                report_actions.do_submit_report(report, actor=request.user, items=[
                     {"duty": duty, **form.cleaned_data} for duty, _l, form in forms])
             except ValidationError as exc:
                 form_errors_to_messages(request, exc)

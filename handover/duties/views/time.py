@@ -10,21 +10,34 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from handover.core.access import can, workspace_view
+from handover.core.templatetags.handover import date_long, number
 from handover.core.views import form_errors_to_messages
 
 from .. import selectors
 from ..actions import time as time_actions
-from ..forms import ImportForm, MappingForm, TimeEntryForm, TimerStopForm
+from ..forms import ImportForm, MappingForm, QuickTimeForm, TimeEntryForm, TimerStopForm
 from ..timeimport.files import ImportFailed, parse_file
 from .duties import not_allowed
 
 
+def _safe_next(request) -> str:
+    """The page the form came from (`next`), when it is a page of this workspace on this
+    site; else ""."""
+    target = request.POST.get("next") or request.GET.get("next", "")
+    if url_has_allowed_host_and_scheme(target, {request.get_host()},
+                                       require_https=request.is_secure()) \
+            and target.startswith(f"/w/{request.workspace.slug}/") and "//" not in target:
+        return target
+    return ""
+
+
 def _next(request, default_duty=None):
-    target = request.POST.get("next", "")
-    if target.startswith(f"/w/{request.workspace.slug}/") and "//" not in target:
+    target = _safe_next(request)
+    if target:
         return redirect(target)
     if default_duty is not None:
         return redirect("duty_detail", ws=request.workspace.slug, duty_id=default_duty.pk)
@@ -66,6 +79,35 @@ def timer_stop(request, time_entry_id: int):
     except ValidationError as exc:
         form_errors_to_messages(request, exc)
     return _next(request, entry.duty)
+
+
+@workspace_view("work_on_duties")
+def time_quick(request, duty_id: int):
+    """Time logged on one duty from the page showing it. With htmx the inline form answers
+    with itself (its errors, or a confirmation and an empty form again); without, a success
+    goes back to `next` and errors show on a page of their own."""
+    duty = selectors.duty(request.membership, duty_id)
+    form = QuickTimeForm(request.POST or None, duty=duty)
+    entry = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            entry = time_actions.do_log_time(duty, actor=request.user, **form.action_fields())
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            if not request.htmx:
+                messages.success(request, _("Logged %(minutes)s min on %(title)s for %(date)s.")
+                                 % {"minutes": number(entry.minutes), "title": duty.title,
+                                    "date": date_long(entry.date)})
+                return _next(request, duty)
+            form = QuickTimeForm(duty=duty)
+    context = {"duty": duty, "form": form, "entry": entry, "next": _safe_next(request),
+               "with_entries": request.POST.get("entries") == "1"}
+    if not request.htmx:
+        return render(request, "duties/time_quick.html", context)
+    if entry is not None and context["with_entries"]:
+        context["entries"] = selectors.visible_time(request.membership).filter(duty=duty)[:20]
+    return render(request, "duties/_quick_time.html", context)
 
 
 @workspace_view("work_on_duties")

@@ -13,3 +13,22 @@
     }
   });
 })();
+
+/* Quick time entry (duties/_quick_time.html): when htmx swaps the inline form back in, the
+   focus goes to the first field in error, or after a log to the "Log time" button again,
+   not to the top of the page. */
+(function () {
+  "use strict";
+
+  document.addEventListener("htmx:load", function (event) {
+    var root = event.target;
+    if (!(root instanceof Element) || !root.classList.contains("quick-time")) {
+      return;
+    }
+    var target = root.querySelector("[aria-invalid='true']") ||
+      (root.querySelector(".alert.success") && root.querySelector("summary"));
+    if (target) {
+      target.focus();
+    }
+  });
+})();
