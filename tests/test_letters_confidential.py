@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from handover.clients.models import Engagement
 from handover.letters.actions import (
     do_approve_letter,
+    do_discard_letter,
     do_draft_letter,
     do_edit_letter,
     do_save_template,
@@ -68,6 +69,10 @@ def test_whatever_reaches_the_rows_is_scrubbed_everywhere_a_client_or_member_loo
         body="Benvolgut/da {recipient_name},\n\n" + REASON + "\n\n{successor_name}, "
              "{successor_contact}\n")
     engagement = first_engagement(workspace=workspace, client__language="ca")
+    # A departure's letter is drafted once: the reassignment's draft, made from the shipped
+    # template, is discarded so that drafting again starts from the one above.
+    for drafted in departure.letters.filter(client=engagement.client, kind="no_longer_with_us"):
+        do_discard_letter(drafted, actor=alice)
     letter = do_draft_letter(workspace, actor=alice, kind="no_longer_with_us",
                              engagement=engagement, departure=departure)
     assert REMOVED in letter.body and not leaks(letter.subject + letter.body)

@@ -111,29 +111,40 @@ def do_update_departure(departure: Departure, *, actor, **fields) -> Departure:
 
 @transaction.atomic
 def do_reassign(departure: Departure, *, actor, choices: dict[int, object],
-                phones: dict[int, str] | None = None) -> list[Reassignment]:
-    """Hand each chosen engagement (id → successor user) to its successor."""
+                phones: dict[int, str] | None = None,
+                clients: dict[int, object] | None = None) -> list[Reassignment]:
+    """Hand each chosen engagement (id → successor user) to its successor, with the open
+    duties, plan steps and shared accounts the leaver holds there. Her work at a client
+    outside the engagements she looks after goes to the successor chosen for that client:
+    the one of its first chosen engagement, else `clients` (client id → successor) for a
+    client none of whose engagements she looks after."""
     if not _is_manager(departure.workspace, actor):
         raise ValidationError(_("Only an owner or a manager can reassign clients."))
     if departure.state == DepartureState.PROPOSED:
         raise ValidationError(_("Approve the departure before reassigning its clients."))
     members = set(Membership.objects.filter(workspace=departure.workspace, is_active=True)
                   .values_list("user_id", flat=True))
-    done = []
-    engagements = {e.pk: e for e in Engagement.objects.filter(
-        workspace=departure.workspace, pk__in=list(choices))}
-    for engagement_id, successor in choices.items():
-        engagement = engagements.get(engagement_id)
-        if engagement is None or successor is None:
-            continue
-        if successor.pk not in members or successor.pk == departure.leaver.pk:
+    for successor in [*choices.values(), *(clients or {}).values()]:
+        if successor is not None and (successor.pk not in members
+                                      or successor.pk == departure.leaver.pk):
             raise ValidationError(_("Choose a successor who is an active member and not the "
                                     "person leaving."))
-        moved = elsewhere.move_open_items(
-            engagement, departure.leaver, successor, actor=actor,
-            reason=_("%(leaver)s is leaving; %(successor)s takes over.") % {
-                "leaver": departure.leaver.display_name,
-                "successor": successor.display_name})
+    leaver = departure.leaver
+    engagements = {e.pk: e for e in Engagement.objects.filter(
+        workspace=departure.workspace, pk__in=list(choices)).select_related("client")}
+    # The work elsewhere is read before anything moves: the engagements handed on below
+    # are no longer the leaver's once they are.
+    extra = selectors.work_elsewhere(departure)
+    own_clients = ({e.client_id for e in engagements.values()}
+                   | set(selectors.affected_engagements(departure)
+                         .values_list("client_id", flat=True)))
+    done = []
+    for engagement_id in sorted(engagements):
+        engagement, successor = engagements[engagement_id], choices.get(engagement_id)
+        if successor is None:
+            continue
+        moved = elsewhere.move_open_items(engagement, leaver, successor, actor=actor,
+                                          reason=_reason(departure, successor))
         if engagement.account_manager_id != successor.pk:
             do_update_engagement(engagement, actor=actor, account_manager=successor)
         row, _created = Reassignment.objects.update_or_create(
@@ -144,8 +155,33 @@ def do_reassign(departure: Departure, *, actor, choices: dict[int, object],
         record(departure.workspace, actor, "departure.reassigned", departure,
                engagement=str(engagement), successor=successor.display_name, moved=moved)
         done.append(row)
+    allowed = {client_id for client_id in (clients or {})
+               if client_id in extra and client_id not in own_clients}
+    by_client = selectors.successor_by_client(
+        engagements.values(), choices, {k: v for k, v in (clients or {}).items() if k in allowed})
+    for client_id, successor in by_client.items():
+        if client_id in extra:
+            _move_work_elsewhere(departure, extra[client_id], successor, actor=actor)
     _draft_for_new_successors(departure, actor=actor, rows=done)
     return done
+
+
+def _reason(departure, successor) -> str:
+    return _("%(leaver)s is leaving; %(successor)s takes over.") % {
+        "leaver": departure.leaver.display_name, "successor": successor.display_name}
+
+
+def _move_work_elsewhere(departure, work: dict, successor, *, actor) -> dict[str, int]:
+    """The leaver's work at one client outside the engagements she looks after."""
+    leaver = departure.leaver
+    moved = elsewhere.move_client_accounts(work["client"], leaver, successor, actor=actor)
+    for engagement in work["engagements"]:
+        moved = elsewhere.added(moved, elsewhere.move_open_items(
+            engagement, leaver, successor, actor=actor, reason=_reason(departure, successor)))
+    if any(moved.values()):
+        record(departure.workspace, actor, "departure.work_moved", departure,
+               client=work["client"].name, successor=successor.display_name, moved=moved)
+    return moved
 
 
 @transaction.atomic
@@ -196,19 +232,23 @@ def do_log_question(departure: Departure, *, actor, client, asked_by: str, quest
 
 
 # Letters of a departure ----------------------------------------------------------------
+# Each is drafted once per reader (`do_draft_letter`): drafting again returns the letter
+# already there, sent or still open, unless it was discarded.
 
-CLIENT_KINDS = (Kind.FAREWELL, Kind.NO_LONGER_WITH_US)
-# Who writes to the clients: the leaver herself when she chose to go, the company otherwise.
+
 def _draft_for_new_successors(departure, *, actor, rows) -> list:
-    """After a reassignment: a draft for each client that has no letter of its kind yet."""
+    """After a reassignment: the letter this kind of departure calls for, for each client
+    handed on (the one already there when it has one, with the successor filled in)."""
     kind = selectors.client_kind(departure)
-    have = set(departure.letters.filter(kind=kind).values_list("client_id", flat=True))
-    letters = []
+    return _draft_for_clients(departure, actor=actor, kind=kind, rows=rows)
+
+
+def _draft_for_clients(departure, *, actor, kind, rows) -> list:
+    letters, seen = [], set()
     for row in rows:
-        client_id = row.engagement.client_id
-        if client_id in have:
+        if row.engagement.client_id in seen:
             continue
-        have.add(client_id)
+        seen.add(row.engagement.client_id)
         letters.append(do_draft_letter(departure.workspace, actor=actor, kind=kind,
                                        engagement=row.engagement, departure=departure))
     return letters
@@ -216,6 +256,8 @@ def _draft_for_new_successors(departure, *, actor, rows) -> list:
 
 @transaction.atomic
 def do_draft_departure_letters(departure, *, actor, kind: str) -> list:
+    """The letters of one kind for the departure. Drafting again returns the letters
+    already there (`already_drafted` set on each) and drafts only the missing ones."""
     if departure.state == DepartureState.PROPOSED:
         raise ValidationError(_("Approve the departure before drafting its letters."))
     if kind == Kind.TALKING_POINTS:
@@ -231,17 +273,11 @@ def do_draft_departure_letters(departure, *, actor, kind: str) -> list:
     if kind == Kind.PUBLIC_STATEMENT:
         return [do_draft_letter(departure.workspace, actor=actor, kind=kind,
                                 language=departure.workspace.language, departure=departure)]
-    if kind not in CLIENT_KINDS:
+    if kind not in selectors.CLIENT_KINDS:
         raise ValidationError(_("Choose one of the kinds of letter offered."))
-    rows = list(departure.reassignments.select_related("engagement__client"))
+    rows = list(departure.reassignments.select_related("engagement__client")
+                .order_by("engagement__client__name", "engagement_id"))
     if not rows:
         raise ValidationError(_("Reassign the clients first: each letter introduces the "
                                 "successor."))
-    letters, seen = [], set()
-    for row in rows:
-        if row.engagement.client_id in seen:
-            continue
-        seen.add(row.engagement.client_id)
-        letters.append(do_draft_letter(departure.workspace, actor=actor, kind=kind,
-                                       engagement=row.engagement, departure=departure))
-    return letters
+    return _draft_for_clients(departure, actor=actor, kind=kind, rows=rows)

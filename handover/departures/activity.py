@@ -11,6 +11,8 @@ SENTENCES = {
     "departure.updated": _("%(actor)s updated the departure of %(target)s."),
     "departure.reassigned": _("%(actor)s handed %(engagement)s from %(target)s to "
                               "%(successor)s."),
+    "departure.work_moved": _("%(actor)s handed the open work of %(target)s at %(client)s to "
+                              "%(successor)s."),
     "departure.deactivated": _("The account of %(target)s was deactivated after the last "
                                "day."),
     "departure.deactivation_blocked": _("The account of %(target)s could not be deactivated: "

@@ -45,7 +45,7 @@ def departure_out(departure, membership, *, tracker: bool = True) -> dict:
             "successors": [s.display_name for s in row["successors"]],
             "letter_id": row["letter"].pk if row["letter"] else None,
             "letter_state": row["letter"].state if row["letter"] else None,
-            "told": row["told"], "questions": row["questions"],
+            "told": row["told"], "missing": row["missing"], "questions": row["questions"],
         } for row in selectors.tracker(departure)]
     return out
 

@@ -71,3 +71,20 @@ def parse_reassignment(post, workspace, engagements, leaver) -> tuple[dict, dict
         choices[engagement.pk] = users[value]
         phones[engagement.pk] = post.get(f"phone_{engagement.pk}", "").strip()[:40]
     return choices, phones, errors
+
+
+def parse_other_clients(post, workspace, others, leaver) -> tuple[dict, list[str]]:
+    """{client id: successor}, errors from the `client_<id>` fields: a successor for each
+    client where the leaver has open work but looks after none of its engagements."""
+    users = {str(u.pk): u for u in successor_choices(workspace, leaver)}
+    choices, errors = {}, []
+    for row in others:
+        value = post.get(f"client_{row['client'].pk}", "")
+        if not value:
+            continue
+        if value not in users:
+            errors.append(str(_("Choose a successor who is an active member and not the "
+                                "person leaving.")))
+            continue
+        choices[row["client"].pk] = users[value]
+    return choices, errors

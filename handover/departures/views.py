@@ -7,13 +7,19 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from handover.core.access import can, workspace_view
 from handover.core.views import form_errors_to_messages
-from handover.letters.kinds import Kind
 
 from . import actions, selectors
-from .forms import DepartureForm, QuestionForm, parse_reassignment, successor_choices
+from .forms import (
+    DepartureForm,
+    QuestionForm,
+    parse_other_clients,
+    parse_reassignment,
+    successor_choices,
+)
 
 
 def _to(request, departure):
@@ -55,8 +61,8 @@ def departure_detail(request, departure_id: int):
         "tracker": selectors.tracker(departure) if manager else [],
         "questions": selectors.questions_of(departure) if manager else [],
         "question_form": QuestionForm(workspace=request.workspace),
-        "letter_kinds": [Kind.FAREWELL, Kind.NO_LONGER_WITH_US],
-        "Kind": Kind,
+        "letter_kinds": selectors.LETTER_KINDS,
+        "default_kind": selectors.client_kind(departure),
     })
 
 
@@ -97,33 +103,43 @@ def departure_approve(request, departure_id: int):
 def departure_reassign(request, departure_id: int):
     departure = selectors.departure(request.membership, departure_id)
     engagements = list(selectors.affected_engagements(departure))
+    others = selectors.other_clients(departure)
     successors = successor_choices(request.workspace, departure.leaver)
     preview = None
     if request.method == "POST":
         choices, phones, errors = parse_reassignment(request.POST, request.workspace,
                                                      engagements, departure.leaver)
+        clients, client_errors = parse_other_clients(request.POST, request.workspace, others,
+                                                     departure.leaver)
+        errors = list(dict.fromkeys(errors + client_errors))
         for error in errors:
             messages.error(request, error)
-        if not errors and not choices:
+        if not errors and not choices and not clients:
             messages.error(request, _("Choose a successor for at least one engagement."))
         elif not errors and request.POST.get("apply"):
             try:
                 rows = actions.do_reassign(departure, actor=request.user, choices=choices,
-                                           phones=phones)
+                                           phones=phones, clients=clients)
             except ValidationError as err:
                 form_errors_to_messages(request, err)
             else:
-                messages.success(request, _("%(count)s engagements were reassigned.")
-                                 % {"count": len(rows)})
+                if rows:
+                    messages.success(request, _("%(count)s engagements were reassigned.")
+                                     % {"count": len(rows)})
+                if clients:
+                    messages.success(request, _("The open work at the other clients was "
+                                                "handed on."))
                 return _to(request, departure)
         elif not errors:
-            preview = [row for row in selectors.reassignment_preview(departure, choices)
+            preview = [row for row in selectors.reassignment_preview(departure, choices,
+                                                                     clients)
                        if row["to"] is not None]
             for row in preview:
-                row["phone"] = phones.get(row["engagement"].pk, "")
+                if row["engagement"] is not None:
+                    row["phone"] = phones.get(row["engagement"].pk, "")
     return render(request, "departures/reassign.html", {
-        "departure": departure, "engagements": engagements, "successors": successors,
-        "preview": preview, "posted": request.POST,
+        "departure": departure, "engagements": engagements, "others": others,
+        "successors": successors, "preview": preview, "posted": request.POST,
     })
 
 
@@ -138,7 +154,17 @@ def departure_letters(request, departure_id: int):
     except ValidationError as err:
         form_errors_to_messages(request, err)
     else:
-        messages.success(request, _("%(count)s letters were drafted.") % {"count": len(letters)})
+        kept = sum(1 for letter in letters if getattr(letter, "already_drafted", False))
+        new = len(letters) - kept
+        if new or not kept:
+            messages.success(request, ngettext("%(count)s letter was drafted.",
+                                               "%(count)s letters were drafted.", new)
+                             % {"count": new})
+        if kept:
+            messages.info(request, ngettext(
+                "%(count)s letter had already been drafted: it was kept, not drafted again.",
+                "%(count)s letters had already been drafted: they were kept, not drafted "
+                "again.", kept) % {"count": kept})
     return _to(request, departure)
 
 

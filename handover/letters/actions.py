@@ -17,8 +17,8 @@ from . import selectors
 from .documents import letter_docx, letter_pdf
 from .kinds import SPECS, Kind
 from .models import Letter, LetterPolicy, LetterState, LetterTemplate
-from .placeholders import unknown_placeholders
-from .render import check, render
+from .placeholders import left_over, unknown_placeholders
+from .render import check, facts_for, render
 
 
 def _refuse_confidential(workspace, *texts: str) -> None:
@@ -38,7 +38,12 @@ def do_draft_letter(workspace, *, actor, kind: str, language: str | None = None,
                     extra: dict | None = None, recipient=None, to: str = "") -> Letter:
     """Render and store a draft. `recipient`: a member the letter goes to (talking points);
     `to`: an address that replaces the client's first contact (name it in `extra` as
-    `recipient_name`)."""
+    `recipient_name`).
+
+    A departure's letter is drafted once per reader: drafting it again returns the letter
+    already there (sent, or still open, with `already_drafted` set), unless it was
+    discarded. Facts it lacked and that are known now (a successor chosen since) are
+    filled in."""
     if kind not in Kind.values:
         raise ValidationError({"kind": _("Choose one of the kinds of letter offered.")})
     client = client or (engagement.client if engagement is not None else None)
@@ -46,6 +51,15 @@ def do_draft_letter(workspace, *, actor, kind: str, language: str | None = None,
         raise ValidationError(_("This kind of letter is written for a departure."))
     if SPECS[kind].audience == "client" and client is None:
         raise ValidationError(_("Choose the engagement the letter is about."))
+    if departure is not None and SPECS[kind].departure:
+        existing = selectors.departure_letter(
+            workspace, departure=departure, kind=kind, client=client,
+            recipient_email=recipient.email if recipient is not None else to)
+        if existing is not None:
+            _fill_in(existing, actor=actor, engagement=engagement, client=client,
+                     departure=departure, extra=extra)
+            existing.already_drafted = True
+            return existing
     language = language or (client.language if client else workspace.language)
     out = render(kind, language, workspace=workspace, sender=actor, engagement=engagement,
                  client=client, departure=departure, extra=extra)
@@ -59,7 +73,35 @@ def do_draft_letter(workspace, *, actor, kind: str, language: str | None = None,
         findings=[f.as_dict() for f in out.findings], created_by=actor,
     )
     record(workspace, actor, "letter.drafted", letter, letter_kind=kind, language=language)
+    letter.already_drafted = False
     return letter
+
+
+def _put_in(text: str, facts: dict) -> str:
+    """The text with each unfilled placeholder that now has a value replaced by it."""
+    for name, start, end in reversed(left_over(text)):
+        if facts.get(name):
+            text = text[:start] + facts[name] + text[end:]
+    return text
+
+
+def _fill_in(letter: Letter, *, actor, engagement, client, departure, extra) -> None:
+    """Fill in, in a letter still open, the facts it lacked that are known now. The rest of
+    the text, edits included, stays as it is."""
+    if letter.state not in selectors.OPEN_STATES or not selectors.missing_facts(letter):
+        return
+    facts = facts_for(letter.kind, letter.language, workspace=letter.workspace,
+                      sender=letter.created_by or actor, engagement=engagement or
+                      letter.engagement, client=client, departure=departure, extra=extra)
+    subject, body = _put_in(letter.subject, facts), _put_in(letter.body, facts)
+    if (subject, body) == (letter.subject, letter.body):
+        return
+    letter.subject, letter.body = subject[:300], body
+    letter.facts = {**letter.facts, **facts}
+    letter.findings = _findings(letter)
+    _reset_approvals(letter)
+    letter.save()
+    record(letter.workspace, actor, "letter.filled_in", letter, letter_kind=letter.kind)
 
 
 def _reset_approvals(letter: Letter) -> None:
@@ -74,7 +116,9 @@ def _reset_approvals(letter: Letter) -> None:
 def do_edit_letter(letter: Letter, *, actor, subject: str, body: str, recipient_email: str = "",
                    recipient_name: str | None = None, attach_pdf: bool = False,
                    attach_docx: bool = False) -> Letter:
-    if letter.state not in (LetterState.DRAFT, LetterState.APPROVED):
+    if letter.state == LetterState.DISCARDED:
+        raise ValidationError(_("This letter was discarded and can no longer be changed."))
+    if letter.state not in selectors.OPEN_STATES:
         raise ValidationError(_("This letter has been sent and can no longer be changed."))
     _refuse_confidential(letter.workspace, subject, body)
     changed = (subject, body) != (letter.subject, letter.body)
@@ -95,6 +139,12 @@ def do_edit_letter(letter: Letter, *, actor, subject: str, body: str, recipient_
 def do_approve_letter(letter: Letter, *, actor) -> Letter:
     if selectors.role_in(letter.workspace, actor) not in (Role.OWNER, Role.MANAGER):
         raise ValidationError(_("Only an owner or a manager can approve a letter."))
+    if letter.state not in selectors.OPEN_STATES:
+        raise ValidationError(_("Only a letter that is neither sent nor discarded can be "
+                                "approved."))
+    refusal = selectors.unapprovable(letter)
+    if refusal:
+        raise ValidationError(refusal)
     letter.approved_by, letter.approved_at = actor, timezone.now()
     letter.state = LetterState.APPROVED
     letter.save(update_fields=["approved_by", "approved_at", "state"])
@@ -155,6 +205,22 @@ def do_send_letter(letter: Letter, *, actor, attachments=()) -> Letter:
     letter.save(update_fields=["email", "state"])
     record(workspace, actor, "letter.queued", letter, letter_kind=letter.kind,
            to=letter.recipient_email)
+    return letter
+
+
+@transaction.atomic
+def do_discard_letter(letter: Letter, *, actor) -> Letter:
+    """Set aside a letter that was never sent: a draft, or an approved letter still waiting.
+    It stays in the list, marked discarded; drafting the departure's letters again makes a
+    new one."""
+    letter = Letter.objects.select_for_update().get(pk=letter.pk)
+    if letter.state not in selectors.OPEN_STATES:
+        raise ValidationError(_("Only a draft, or an approved letter not yet sent, can be "
+                                "discarded."))
+    letter.state = LetterState.DISCARDED
+    letter.save(update_fields=["state"])
+    record(letter.workspace, actor, "letter.discarded", letter, letter_kind=letter.kind,
+           was_approved=letter.approved_by_id is not None)
     return letter
 
 

@@ -14,6 +14,9 @@ SENTENCES = {
     "letter.sent": _("The letter %(target)s was delivered to %(to)s."),
     "letter.failed": _("The letter %(target)s could not be delivered to %(to)s: %(error)s"),
     "letter.retried": _("%(actor)s asked to try the letter %(target)s again."),
+    "letter.discarded": _("%(actor)s discarded the letter %(target)s; it will not be sent."),
+    "letter.filled_in": _("%(actor)s filled in the facts the letter %(target)s was "
+                          "missing."),
     "letter_template.saved": _("%(actor)s saved the template %(letter_kind)s (%(language)s)."),
     "letter_template.reset": _("%(actor)s went back to the shipped template %(letter_kind)s "
                                "(%(language)s)."),

@@ -53,6 +53,8 @@ class LetterState(models.TextChoices):
     QUEUED = "queued", _("Queued")
     SENT = "sent", _("Sent")
     FAILED = "failed", _("Failed")
+    # Never sent and never to be: drafting the departure's letters again makes a new one.
+    DISCARDED = "discarded", _("Discarded")
 
 
 class Letter(models.Model):

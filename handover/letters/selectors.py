@@ -11,9 +11,13 @@ from django.utils.translation import gettext as _
 from handover.core.access import can
 from handover.core.models import Membership, Role
 
-from .kinds import Kind
+from .kinds import SPECS, Kind
 from .models import Letter, LetterPolicy, LetterState, LetterTemplate
+from .placeholders import REGISTRY, left_over
 from .texts import languages, shipped
+
+# A letter still being written: it can be edited, approved, sent or discarded.
+OPEN_STATES = (LetterState.DRAFT, LetterState.APPROVED)
 
 
 def letters_of(membership, *, state: str = "") -> QuerySet[Letter]:
@@ -48,9 +52,46 @@ def template_text(workspace, kind: str, language: str) -> tuple[str, str, Letter
     return (*shipped(kind, language), None)
 
 
-def letters_of_departure(workspace, departure) -> QuerySet[Letter]:
-    return Letter.objects.filter(workspace=workspace, departure=departure).select_related(
+def letters_of_departure(workspace, departure, *,
+                         discarded: bool = True) -> QuerySet[Letter]:
+    letters = Letter.objects.filter(workspace=workspace, departure=departure).select_related(
         "client", "email")
+    return letters if discarded else letters.exclude(state=LetterState.DISCARDED)
+
+
+def departure_letter(workspace, *, departure, kind: str, client=None,
+                     recipient_email: str = "") -> Letter | None:
+    """The letter of this kind already drafted for the departure and this reader, unless it
+    was discarded: the client's (client letters), the member's (talking points), the one
+    public statement. A sent letter comes first, then the latest."""
+    letters = letters_of_departure(workspace, departure, discarded=False).filter(kind=kind)
+    audience = SPECS[kind].audience
+    if audience == "client":
+        letters = letters.filter(client=client)
+    elif audience == "staff":
+        letters = letters.filter(recipient_email__iexact=recipient_email)
+    sent = letters.filter(state=LetterState.SENT).order_by("-sent_at", "-pk").first()
+    return sent or letters.order_by("-created_at", "-pk").first()
+
+
+def missing_facts(letter: Letter) -> list[str]:
+    """The placeholders still unfilled in the letter's subject or body, each named once."""
+    names = [name for name, _start, _end in left_over(letter.subject) + left_over(letter.body)]
+    return list(dict.fromkeys(names))
+
+
+def describe_facts(names: list[str]) -> str:
+    """The facts in words, in the reader's language: the registry's description of each."""
+    return " ".join(str(REGISTRY[name][0]) for name in names if name in REGISTRY)
+
+
+def unapprovable(letter: Letter) -> str:
+    """Why the letter cannot be approved yet, or ""."""
+    missing = missing_facts(letter)
+    if not missing:
+        return ""
+    return _("This letter cannot be approved while facts are missing: %(missing)s") % {
+        "missing": describe_facts(missing)}
 
 
 def policy_of(workspace) -> LetterPolicy:
@@ -83,8 +124,14 @@ def may_review_legally(letter: Letter, user) -> bool:
 def obstacles(letter: Letter) -> list[str]:
     """What still stops the letter from being sent, in the reader's language."""
     out = []
-    if letter.state not in (LetterState.DRAFT, LetterState.APPROVED):
+    if letter.state == LetterState.DISCARDED:
+        out.append(_("The letter was discarded."))
+    elif letter.state not in OPEN_STATES:
         out.append(_("The letter has already been handed to the outbox."))
+    missing = missing_facts(letter)
+    if missing:
+        out.append(_("This letter cannot be sent while facts are missing: %(missing)s") % {
+            "missing": describe_facts(missing)})
     if not letter.recipient_email:
         out.append(_("The letter has no recipient's e-mail address."))
     if letter.high_findings and letter.override_by_id is None:

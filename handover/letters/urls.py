@@ -14,6 +14,7 @@ urlpatterns = [
     path("letters/<int:letter_id>/legal-review/", views.letter_legal_review,
          name="letter_legal_review"),
     path("letters/<int:letter_id>/send/", views.letter_send, name="letter_send"),
+    path("letters/<int:letter_id>/discard/", views.letter_discard, name="letter_discard"),
     path("letters/<int:letter_id>/retry/", views.letter_retry, name="letter_retry"),
     path("letters/<int:letter_id>/download/", views.letter_download, name="letter_download"),
 ]

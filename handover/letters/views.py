@@ -55,6 +55,9 @@ def letter_new(request):
         except ValidationError as err:
             form_errors_to_messages(request, err)
         else:
+            if letter.already_drafted:
+                messages.info(request, _("This letter had already been drafted for the "
+                                         "departure: here it is."))
             return _to_letter(request, letter)
     return render(request, "letters/letter_new.html", {"form": form})
 
@@ -84,7 +87,8 @@ def letter_detail(request, letter_id: int):
         "may_approve": can(request.membership, "approve_letters"),
         "may_review": selectors.may_review_legally(letter, request.user),
         "needs_approval": letter.kind in selectors.approval_kinds(request.workspace),
-        "editable": letter.state in (LetterState.DRAFT, LetterState.APPROVED),
+        "unapprovable": selectors.unapprovable(letter),
+        "editable": letter.state in selectors.OPEN_STATES,
     })
 
 
@@ -128,6 +132,12 @@ def letter_legal_review(request, letter_id: int):
 def letter_send(request, letter_id: int):
     return _post_action(request, letter_id, actions.do_send_letter,
                         _("The letter is in the outbox."))
+
+
+@workspace_view("write_letters")
+def letter_discard(request, letter_id: int):
+    return _post_action(request, letter_id, actions.do_discard_letter,
+                        _("The letter was discarded; it will not be sent."))
 
 
 @workspace_view("write_letters")
