@@ -1,5 +1,7 @@
 from django.contrib.auth import views as auth_views
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from handover.api.api import api
 from handover.core import views as core_views
@@ -24,6 +26,9 @@ accounts = [
 
 urlpatterns = [
     path("", core_views.home, name="home"),
+    # Browsers and feed readers ask for /favicon.ico whatever the page links to.
+    path("favicon.ico", RedirectView.as_view(url=static("handover/favicon.svg"),
+                                             permanent=True)),
     path("accounts/", include(accounts)),
     path("language/", core_views.set_language, name="set_language"),
     path("invitations/<str:token>/", core_views.accept_invitation, name="accept_invitation"),

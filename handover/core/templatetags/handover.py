@@ -13,6 +13,7 @@ from babel.dates import (
     get_time_format,
 )
 from babel.numbers import format_currency, format_decimal
+from babel.units import format_unit
 from django import template
 from django.utils import timezone
 from django.utils.translation import get_language, to_locale
@@ -46,6 +47,26 @@ def number(value):
     if value in (None, ""):
         return "—"
     return format_decimal(value, locale=_locale())
+
+
+UNITS = (("digital-gigabyte", 10**9), ("digital-megabyte", 10**6), ("digital-kilobyte", 10**3))
+
+
+@register.filter
+def file_size(size) -> str:
+    """A size in bytes in the reader's words and digits (CLDR units, SI multiples): 737 byte,
+    737 bajtów, 1,5 MB. Django's filesizeformat leaves "bytes" in English for some languages
+    and formats its decimals apart from Babel."""
+    if size in (None, ""):
+        return "—"
+    size, locale = int(size), _locale()
+    for unit, factor in UNITS:
+        if size >= factor:
+            return format_unit(round(size / factor, 1), unit, length="short", locale=locale)
+    words = format_unit(size, "digital-byte", locale=locale)
+    if "digital-" in words:  # CLDR has no long form for this language: its short one
+        words = format_unit(size, "digital-byte", length="short", locale=locale)
+    return words
 
 
 @register.filter

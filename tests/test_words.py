@@ -1,0 +1,30 @@
+"""Words and figures in the reader's language: file sizes, months, times without seconds,
+and the icon every browser asks for."""
+
+from datetime import UTC, date, datetime
+
+import pytest
+from django.utils import translation
+
+from handover.core.templatetags.handover import datetime_short, file_size, month_long
+
+SIZES = {"en": ("737 bytes", "1 byte", "1.5 MB"), "it": ("737 byte", "1 byte", "1,5 MB"),
+         "pl": ("737 bajtów", "1 bajt", "1,5 MB"), "ca": ("737 bytes", "1 byte", "1,5 MB"),
+         "nb": ("737 byte", "1 byte", "1,5 MB")}
+
+
+@pytest.mark.parametrize("language", sorted(SIZES))
+def test_it_writes_file_sizes_months_and_times_in_the_readers_language(language):
+    with translation.override(language):
+        assert (file_size(737), file_size(1), file_size(1_500_000)) == SIZES[language]
+        assert "2026" in month_long(date(2026, 1, 9)) and "-01" not in month_long(
+            date(2026, 1, 9))
+        moment = datetime_short(datetime(2026, 3, 4, 10, 5, 42, tzinfo=UTC))
+        assert "42" not in moment and "2026" in moment  # no seconds
+
+
+def test_it_serves_an_icon_instead_of_a_404(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response["Location"].endswith("favicon.svg")
+    page = client.get("/accounts/login/").content.decode()
+    assert 'rel="icon"' in page
