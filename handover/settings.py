@@ -11,6 +11,8 @@ from pathlib import Path
 import dj_database_url
 from whitenoise.compress import Compressor
 
+from handover.lib.links import DEFAULT_BIND, origin
+
 BASE_DIR = Path(__file__).resolve().parent
 
 
@@ -58,7 +60,10 @@ def _secret_key() -> str:
 SECRET_KEY = _secret_key()
 DEBUG = env_bool("HANDOVER_DEBUG")
 ALLOWED_HOSTS = env_list("HANDOVER_ALLOWED_HOSTS", "127.0.0.1,localhost")
-BASE_URL = env("HANDOVER_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The address `handover serve` binds by default, and the origin of every link sent by mail:
+# HANDOVER_BASE_URL, or http:// and the bound address (core/links.py builds the links).
+BIND = env("HANDOVER_BIND", DEFAULT_BIND)
+BASE_URL = origin(env("HANDOVER_BASE_URL"), BIND)
 CSRF_TRUSTED_ORIGINS = env_list("HANDOVER_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
@@ -281,7 +286,7 @@ if env("HANDOVER_SMTP_HOST"):
     EMAIL_USE_SSL = env_bool("HANDOVER_SMTP_SSL")
     EMAIL_TIMEOUT = 30
 else:
-    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_BACKEND = "handover.core.mailfiles.EmlFileBackend"  # one .eml file per message
     EMAIL_FILE_PATH = DATA_DIR / "mail"
 OUTBOX_MAX_ATTEMPTS = env_int("HANDOVER_OUTBOX_ATTEMPTS", 5)
 

@@ -17,7 +17,8 @@ from django.utils.translation import gettext as _
 from handover.lib.tokens import hash_token
 
 from .audit import record
-from .mail import queue_email
+from .links import absolute
+from .mail import queue_email, reply_address
 from .models import (
     ApiToken,
     Invitation,
@@ -101,11 +102,12 @@ def do_invite_member(
         kind="invitation",
         language=language,
         template="core/email/invitation",
+        reply_to=reply_address(actor),
         context={
             "workspace": workspace.name,
             "inviter": actor.display_name,
             "role": Role(role).label,
-            "link": settings.BASE_URL + reverse("accept_invitation", args=[token]),
+            "link": absolute(reverse("accept_invitation", args=[token])),
             "days": settings.INVITATION_DAYS,
         },
     )

@@ -7,6 +7,7 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from .links import absolute
 from .mail import queue_email
 from .models import Role
 
@@ -32,9 +33,9 @@ class OutboxPasswordResetForm(PasswordResetForm):
     def send_mail(self, subject_template_name, email_template_name, context, from_email,
                   to_email, html_email_template_name=None):
         user = self._users.get(to_email.lower())
-        link = settings.BASE_URL + reverse(
+        link = absolute(reverse(
             "password_reset_confirm", kwargs={"uidb64": context["uid"], "token": context["token"]}
-        )
+        ))
         queue_email(
             to=to_email,
             kind="password_reset",

@@ -188,6 +188,9 @@ class OutboundEmail(models.Model):
     )
     kind = models.CharField(max_length=60)
     to = models.EmailField()
+    # "Name <address>" of the member the message is sent on behalf of (core/mail.py says
+    # which mail has one); kept on the row so that a retry sends it again.
+    reply_to = models.CharField(max_length=400, blank=True)
     language = models.CharField(max_length=8, choices=LANGUAGE_CHOICES, default="en")
     subject = models.CharField(max_length=300)
     body = models.TextField()

@@ -37,6 +37,7 @@ def do_deliver_email(email: OutboundEmail) -> OutboundEmail:
             body=email.body,
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[email.to],
+            reply_to=[email.reply_to] if email.reply_to else None,
             headers={"Content-Language": email.language},
         )
         for attachment in email.attachments.all():

@@ -8,8 +8,9 @@ from django.contrib.auth import get_user_model, login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponseNotAllowed
+from django.http import HttpResponseNotAllowed, HttpResponsePermanentRedirect
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -217,3 +218,9 @@ def account(request):
     return render(request, "core/account.html", {
         "form": form, "tokens": tokens, "new_token": new_token,
     })
+
+
+def favicon(request):
+    """The icon's address is known only once the static files are collected (its name holds
+    its hash), so it is looked up when asked for, not when the URLs load."""
+    return HttpResponsePermanentRedirect(static("handover/favicon.svg"))

@@ -14,6 +14,7 @@ from handover.clients.actions import do_update_engagement
 from handover.clients.models import Engagement
 from handover.core.actions import do_remove_member
 from handover.core.audit import record
+from handover.core.links import absolute
 from handover.core.mail import queue_email
 from handover.core.models import Membership, Role
 from handover.core.templatetags.handover import date_long
@@ -60,11 +61,10 @@ def do_record_departure(workspace, *, actor, member: Membership, **fields) -> De
 
 def _tell_managers(departure: Departure) -> None:
     """The leaver told Handover first: each owner and manager hears it in their language."""
-    from django.conf import settings
     from django.urls import reverse
 
-    link = settings.BASE_URL + reverse("departure_detail", kwargs={
-        "ws": departure.workspace.slug, "departure_id": departure.pk})
+    link = absolute(reverse("departure_detail", kwargs={
+        "ws": departure.workspace.slug, "departure_id": departure.pk}))
     managers = Membership.objects.filter(workspace=departure.workspace, is_active=True,
                                          role__in=(Role.OWNER, Role.MANAGER)).select_related(
         "user")

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from handover.core.audit import record
-from handover.core.mail import queue_text
+from handover.core.mail import queue_text, reply_address
 from handover.core.models import OutboundEmail, Role
 from handover.interactions.actions import do_file_letter
 
@@ -182,7 +182,8 @@ def do_override_findings(letter: Letter, *, actor, note: str) -> Letter:
 @transaction.atomic
 def do_send_letter(letter: Letter, *, actor, attachments=()) -> Letter:
     """Queue the letter in the outbox. `attachments`: more (name, content, mime) to send
-    with it, such as a calendar invitation."""
+    with it, such as a calendar invitation. The client's reply goes to the member who signs
+    the letter (its Reply-To, see `_signer`)."""
     letter = Letter.objects.select_for_update().get(pk=letter.pk)
     problems = selectors.obstacles(letter)
     if problems:
@@ -200,12 +201,23 @@ def do_send_letter(letter: Letter, *, actor, attachments=()) -> Letter:
                             "wordprocessingml.document"))
     letter.email = queue_text(to=letter.recipient_email, kind=f"letter.{letter.kind}",
                               language=letter.language, subject=subject, body=body,
-                              workspace=workspace, attachments=attachments)
+                              workspace=workspace, attachments=attachments,
+                              reply_to=reply_address(_signer(letter, actor)))
     letter.state = LetterState.QUEUED
     letter.save(update_fields=["email", "state"])
     record(workspace, actor, "letter.queued", letter, letter_kind=letter.kind,
            to=letter.recipient_email)
     return letter
+
+
+def _signer(letter: Letter, actor):
+    """Who answers the client: the member whose name the letter is drafted with (its
+    `sender_name`, the author), while still an active member of the workspace; otherwise
+    the member who sends it."""
+    author = letter.created_by
+    if author is not None and author.is_active and selectors.role_in(letter.workspace, author):
+        return author
+    return actor
 
 
 @transaction.atomic

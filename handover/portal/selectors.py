@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
+from handover.core.links import absolute
 from handover.files.models import Archive
 from handover.lib.tokens import hash_token
 
@@ -39,4 +39,4 @@ def archives_for(found: Delivery):
 
 
 def link_for(token: str) -> str:
-    return settings.BASE_URL + reverse("portal_enter", args=[token])
+    return absolute(reverse("portal_enter", args=[token]))

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
@@ -17,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from handover.core.audit import changed_fields, record
+from handover.core.links import absolute
 from handover.core.mail import queue_email
 from handover.core.models import Membership, Role
 
@@ -173,7 +173,7 @@ def do_decline_proposal(proposal: Proposal, *, actor, note: str = "") -> Proposa
 
 
 def _link(name: str, **kwargs) -> str:
-    return settings.BASE_URL + reverse(name, kwargs=kwargs)
+    return absolute(reverse(name, kwargs=kwargs))
 
 
 @transaction.atomic

@@ -11,7 +11,6 @@ from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
@@ -19,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from handover.core.audit import record
+from handover.core.links import absolute
 from handover.core.mail import queue_email
 
 from .. import selectors
@@ -53,8 +53,8 @@ class ReportsRequested:
 
 
 def _report_link(request: ReportRequest) -> str:
-    return settings.BASE_URL + reverse("report_form", kwargs={
-        "ws": request.workspace.slug, "report_request_id": request.pk})
+    return absolute(reverse("report_form", kwargs={
+        "ws": request.workspace.slug, "report_request_id": request.pk}))
 
 
 def _not_asked(membership) -> NotAsked | None:

@@ -6,6 +6,7 @@ from django.db import transaction
 
 from handover.core.actions import do_create_workspace, do_ensure_user
 from handover.core.demo import COLLABORATOR_EMAIL, collaborator, demo_password, fill_workspace
+from handover.core.links import absolute
 from handover.core.models import Workspace
 
 DEMO_SLUG = "demo"
@@ -28,5 +29,5 @@ class Command(BaseCommand):
                 self.stdout.write("Demo workspace created.")
             # A demo loaded before she existed gets her too (without the duties' demo rows).
             collaborator(workspace, user)
-        self.stdout.write(f"Sign in at http://127.0.0.1:8000/ with {DEMO_EMAIL} / {password}")
+        self.stdout.write(f"Sign in at {absolute('/')} with {DEMO_EMAIL} / {password}")
         self.stdout.write(f"Sign in as the collaborator with {COLLABORATOR_EMAIL} / {password}")

@@ -39,7 +39,7 @@ class Command(BaseCommand):
     help = "Migrate, collect static files, then run gunicorn and the background worker."
 
     def add_arguments(self, parser):
-        parser.add_argument("--bind", default=os.environ.get("HANDOVER_BIND", "127.0.0.1:8000"))
+        parser.add_argument("--bind", default=settings.BIND)
         parser.add_argument("--workers", type=int,
                             default=int(os.environ.get("HANDOVER_WEB_WORKERS", "2")))
         parser.add_argument("--no-worker", action="store_true",
@@ -58,7 +58,11 @@ class Command(BaseCommand):
         if not no_worker:
             commands.append([python, "-m", "handover", "worker"])
             commands.append([python, "-m", "handover", "scheduler"])
-        children = [subprocess.Popen(command, process_group=0) for command in commands]
+        # The children build mail links from HANDOVER_BIND when HANDOVER_BASE_URL is unset
+        # (core/links.py): they get the address actually bound, --bind included.
+        child_env = {**os.environ, "HANDOVER_BIND": bind}
+        children = [subprocess.Popen(command, process_group=0, env=child_env)
+                    for command in commands]
         self.stdout.write(f"Handover is serving on http://{bind}/ (Ctrl+C to stop)")
         self.stdout.flush()
         code = self._supervise(children)
