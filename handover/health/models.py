@@ -182,6 +182,17 @@ class EngagementHealth(models.Model):
         return f"{self.engagement_id}: {self.score}"
 
     @property
+    def advice(self) -> str:
+        """The recommendation as the dashboard shows it: once the engagement is ending or
+        ended, advice about its future (give notice, renegotiate) no longer applies."""
+        status = self.engagement.status
+        if status == "ending":
+            return str(_("Ending: its plan is under way"))
+        if status == "ended":
+            return str(_("Ended"))
+        return self.get_recommendation_display()
+
+    @property
     def has_figures(self) -> bool:
         """False for a row that only records a failure (never computed successfully)."""
         return bool(self.breakdown)

@@ -54,6 +54,7 @@ def dashboard_states(workspace, limit: int = 12) -> list[EngagementHealth]:
 
 def states_by_engagement(workspace, engagement_ids) -> dict[int, EngagementHealth]:
     return {s.engagement_id: s for s in EngagementHealth.objects.filter(
-        workspace=workspace, engagement_id__in=list(engagement_ids)).only(
-        "engagement_id", "score", "recommendation", "last_week_score",
+        workspace=workspace, engagement_id__in=list(engagement_ids)).select_related(
+        "engagement").only(
+        "engagement_id", "engagement__status", "score", "recommendation", "last_week_score",
         "last_week_recommendation", "last_week_at", "breakdown", "failed_at")}

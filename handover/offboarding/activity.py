@@ -18,6 +18,12 @@ SENTENCES = {
         "%(actor)s set the last day of %(target)s to %(last_day)s, before the notice allows "
         "(%(earliest_last_day)s), because: %(reason)s"),
     "offboarding_plan.closed": _("%(actor)s closed the offboarding plan for %(target)s."),
+    "offboarding_plan.closed_early_kept": _(
+        "%(actor)s closed the offboarding plan for %(target)s before its last day "
+        "(%(last_day)s); the engagement stays active."),
+    "offboarding_plan.closed_early_ended": _(
+        "%(actor)s closed the offboarding plan for %(target)s before its last day "
+        "(%(last_day)s); the engagement ends on %(end_date)s."),
     "offboarding_plan.feed_renewed": _("%(actor)s made a new calendar address for %(target)s."),
     "offboarding_plan.feed_revoked": _("%(actor)s turned off the calendar address of "
                                        "%(target)s."),

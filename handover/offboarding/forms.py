@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from handover.clients.selectors import visible_engagements
 from handover.core.selectors import member_users
+from handover.core.templatetags.handover import date_long
 
 from . import selectors
 from .models import (
@@ -18,7 +19,7 @@ from .models import (
     SupportRequest,
     TemplateStep,
 )
-from .notice import compute
+from .notice import compute, required_notice_days
 from .workdays import calendar_for
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -31,6 +32,8 @@ class PlanStartForm(forms.Form):
     last_day = forms.DateField(
         label=_("Last working day"), widget=DATE, required=False,
         help_text=_("Leave empty to take the earliest day the notice allows."))
+    confirm_short_notice = forms.BooleanField(
+        label=_("I confirm the shorter notice"), required=False)
     override_reason = forms.CharField(
         label=_("Reason for ending earlier than the notice allows"), required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -42,19 +45,45 @@ class PlanStartForm(forms.Form):
         self.fields["engagement"].queryset = visible_engagements(membership).exclude(
             status="ended")
         self.fields["template"].queryset = selectors.templates_of(membership.workspace)
+        self.workspace = membership.workspace
         self.notice = None
+        self.open_plan = None
 
     def clean(self):
         data = super().clean()
         engagement, notice_date = data.get("engagement"), data.get("notice_date")
         if engagement is None or notice_date is None:
             return data
-        self.notice = compute(notice_date, engagement.notice_days, calendar_for(engagement),
+        self.open_plan = selectors.open_plan_of(self.workspace, engagement)
+        if self.open_plan is not None:
+            self.add_error(None, _(
+                "This engagement already has an open offboarding plan. Close it before "
+                "starting another one."))
+        minimum = required_notice_days(engagement.notice_days)
+        self.notice = compute(notice_date, minimum, calendar_for(engagement),
                               data.get("last_day"))
-        if self.notice.too_early and not data.get("override_reason", "").strip():
+        reason = data.get("override_reason", "").strip()
+        if self.notice.too_early and not (data.get("confirm_short_notice") and reason):
             self.add_error("last_day", _(
-                "The notice allows %(earliest)s at the earliest. Give a reason to end "
-                "earlier anyway.") % {"earliest": self.notice.earliest_last_day.isoformat()})
+                "The notice must be at least %(days)s days: the earliest last day that "
+                "respects it is %(earliest)s. To end earlier, tick “I confirm the shorter "
+                "notice” and give the reason.") % {
+                    "days": minimum, "earliest": date_long(self.notice.earliest_last_day)})
+        return data
+
+
+class ClosePlanForm(forms.Form):
+    """What becomes of the engagement when a plan is closed before its last day."""
+
+    outcome = forms.ChoiceField(label=_("The engagement"), widget=forms.RadioSelect,
+                                choices=[("active", _("stays active")),
+                                         ("ends", _("ends on the date below"))])
+    end_date = forms.DateField(label=_("Ends on"), widget=DATE, required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("outcome") == "ends" and not data.get("end_date"):
+            self.add_error("end_date", _("Give the day the engagement ends."))
         return data
 
 

@@ -109,6 +109,9 @@ class Plan(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+        constraints = [models.UniqueConstraint(
+            fields=["engagement"], condition=models.Q(closed_at__isnull=True),
+            name="offboarding_one_open_plan_per_engagement")]
 
     def __str__(self):
         return str(self.engagement)
@@ -118,6 +121,8 @@ class PlanStep(StepFields):
     workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="+")
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="steps")
     due_date = models.DateField(_("due"))
+    # The day the template gave, when it fell before the plan started (late from the start).
+    planned_date = models.DateField(_("should have been done by"), null=True, blank=True)
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
                               blank=True, related_name="+", verbose_name=_("owner"))
     state = models.CharField(_("state"), max_length=10, choices=StepState.choices,

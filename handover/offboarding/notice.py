@@ -14,6 +14,12 @@ from datetime import date, timedelta
 from handover.lib.public_holidays import public_holidays
 
 WEEKDAYS = frozenset(range(5))
+# The practice gives at least a month's notice, or the contract's notice when longer.
+MIN_NOTICE_DAYS = 30
+
+
+def required_notice_days(contract_days: int) -> int:
+    return max(MIN_NOTICE_DAYS, contract_days or 0)
 
 
 @dataclass(frozen=True)
@@ -109,3 +115,11 @@ def due_date(anchor_day: date, offset_days: int, cal: WorkCalendar) -> date:
     if offset_days > 0:
         return cal.next_working_day(day)
     return cal.previous_working_day(day)
+
+
+def due_from(start: date, anchor_day: date, offset_days: int,
+             cal: WorkCalendar) -> tuple[date, date | None]:
+    """(due date, the day it should have been done by): a step whose day falls before the
+    plan starts is due on the start day, late from the beginning; otherwise (due, None)."""
+    day = due_date(anchor_day, offset_days, cal)
+    return (start, day) if day < start else (day, None)

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from django.apps import apps
-from django.db.models import QuerySet, Sum
+from django.db.models import BooleanField, Case, Q, QuerySet, Sum, Value, When
 from django.shortcuts import get_object_or_404
 
 from handover.clients.models import Client, ClientDomain, Contact
@@ -71,13 +71,42 @@ def open_steps(plan_obj: Plan) -> QuerySet[PlanStep]:
     return steps_of(plan_obj).filter(state=StepState.OPEN)
 
 
-def due_this_week(membership: Membership, today: date) -> QuerySet[PlanStep]:
-    """Open steps due by the end of this week (overdue ones included)."""
-    end = today + timedelta(days=6 - today.weekday())
+def _late(today: date) -> Q:
+    """Overdue: open and due before today, or laid out after the day it should have been
+    done by (its planned day fell before the plan started)."""
+    return Q(state=StepState.OPEN) & (Q(due_date__lt=today) | Q(planned_date__isnull=False))
+
+
+def steps_marked(plan_obj: Plan, today: date) -> QuerySet[PlanStep]:
+    """The plan's steps, each with `overdue`."""
+    return steps_of(plan_obj).annotate(overdue=Case(
+        When(_late(today), then=Value(True)), default=Value(False),
+        output_field=BooleanField()))
+
+
+def _open_steps_of_open_plans(membership: Membership) -> QuerySet[PlanStep]:
     return PlanStep.objects.filter(
-        workspace=membership.workspace, state=StepState.OPEN, due_date__lte=end,
+        workspace=membership.workspace, state=StepState.OPEN,
         plan__closed_at__isnull=True, plan__in=plans_of(membership),
     ).select_related("plan__engagement__client", "owner").order_by("due_date", "position")
+
+
+def overdue(membership: Membership, today: date) -> QuerySet[PlanStep]:
+    """Open steps of open plans that are late (see `_late`)."""
+    return _open_steps_of_open_plans(membership).filter(_late(today))
+
+
+def due_this_week(membership: Membership, today: date) -> QuerySet[PlanStep]:
+    """Open steps due from today to the end of this week; late ones are in `overdue`."""
+    end = today + timedelta(days=6 - today.weekday())
+    return _open_steps_of_open_plans(membership).filter(
+        due_date__gte=today, due_date__lte=end).exclude(_late(today))
+
+
+def open_plan_of(workspace: Workspace, engagement) -> Plan | None:
+    """The engagement's plan that is not closed yet (there is at most one)."""
+    return Plan.objects.filter(workspace=workspace, engagement=engagement,
+                               closed_at__isnull=True).first()
 
 
 def contacts_for_recap(workspace: Workspace, client) -> QuerySet[Contact]:

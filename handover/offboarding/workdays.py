@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from handover.clients.models import Engagement
 
-from .notice import WEEKDAYS, Notice, WorkCalendar, compute
+from .notice import WEEKDAYS, Notice, WorkCalendar, compute, required_notice_days
 
 
 def calendar_for(engagement: Engagement, language: str | None = None) -> WorkCalendar:
@@ -27,6 +27,7 @@ def notice_comparison(engagement: Engagement, chosen: date,
                       today: date) -> list[tuple[str, Notice]]:
     """What the dates become if the notice goes out today, on the chosen day or in a week."""
     cal = calendar_for(engagement)
-    return [(label, compute(day, engagement.notice_days, cal)) for label, day in (
+    days = required_notice_days(engagement.notice_days)
+    return [(label, compute(day, days, cal)) for label, day in (
         (_("Today"), today), (_("Chosen date"), chosen),
         (_("In a week"), today + timedelta(days=7)))]

@@ -30,7 +30,7 @@ from ..models import (
     SupportRequest,
     TemplateStep,
 )
-from ..notice import compute, due_date
+from ..notice import compute, due_date, due_from, required_notice_days
 from ..workdays import calendar_for
 
 
@@ -128,19 +128,29 @@ def do_move_template_step(step: TemplateStep, *, actor, up: bool) -> None:
 
 @transaction.atomic
 def do_start_plan(engagement: Engagement, *, actor, template: PlanTemplate, notice_date: date,
-                  last_day: date | None = None, override_reason: str = "") -> Plan:
+                  last_day: date | None = None, override_reason: str = "",
+                  confirm_short_notice: bool = False) -> Plan:
     """Lay out the template's steps around the notice and the last day.
 
-    A last day before the notice allows is refused unless `override_reason` says why; the
-    override is then written to the audit log.
+    The notice must be at least `required_notice_days` (a month, or the contract's notice
+    when longer): a last day before it allows is refused unless the shorter notice is
+    confirmed and `override_reason` says why; the override is then written to the audit
+    log. An engagement has one open plan at most. A step whose day falls before the plan
+    starts (today) is due today and remembers the day it should have been done by.
     """
     if template.workspace_id != engagement.workspace_id:
         raise ValueError("template from another workspace")
+    current = (Plan.objects.select_for_update()
+               .filter(workspace=engagement.workspace, engagement=engagement,
+                       closed_at__isnull=True).first())
+    if current is not None:
+        raise PlanRefused("open_plan", plan=current)
     cal = calendar_for(engagement)
-    notice = compute(notice_date, engagement.notice_days, cal, last_day)
+    minimum = required_notice_days(engagement.notice_days)
+    notice = compute(notice_date, minimum, cal, last_day)
     override_reason = override_reason.strip()
-    if notice.too_early and not override_reason:
-        raise PlanRefused("too_early", earliest=notice.earliest_last_day)
+    if notice.too_early and not (confirm_short_notice and override_reason):
+        raise PlanRefused("too_early", earliest=notice.earliest_last_day, minimum_days=minimum)
     plan = Plan.objects.create(
         workspace=engagement.workspace, engagement=engagement, scenario=template.scenario,
         notice_date=notice_date, last_day=notice.last_day,
@@ -149,13 +159,16 @@ def do_start_plan(engagement: Engagement, *, actor, template: PlanTemplate, noti
         support_rate=engagement.support_rate, created_by=actor,
         feed_token=secrets.token_urlsafe(32),
     )
+    start = timezone.localdate()
     anchors = {Anchor.NOTICE: notice_date, Anchor.LAST_DAY: notice.last_day}
-    PlanStep.objects.bulk_create(
-        PlanStep(workspace=plan.workspace, plan=plan, position=i, title=s.title,
-                 anchor=s.anchor, offset_days=s.offset_days, party=s.party,
-                 owner=actor if s.party == "me" else None,
-                 due_date=due_date(anchors[s.anchor], s.offset_days, cal))
-        for i, s in enumerate(template.steps.order_by("position", "pk")))
+    steps = []
+    for i, s in enumerate(template.steps.order_by("position", "pk")):
+        due, planned = due_from(start, anchors[s.anchor], s.offset_days, cal)
+        steps.append(PlanStep(workspace=plan.workspace, plan=plan, position=i, title=s.title,
+                              anchor=s.anchor, offset_days=s.offset_days, party=s.party,
+                              owner=actor if s.party == "me" else None, due_date=due,
+                              planned_date=planned))
+    PlanStep.objects.bulk_create(steps)
     support_step = max((s.offset_days for s in template.steps.all()
                         if s.anchor == Anchor.LAST_DAY), default=0)
     if support_step > 0:
@@ -163,10 +176,12 @@ def do_start_plan(engagement: Engagement, *, actor, template: PlanTemplate, noti
         plan.save(update_fields=["support_until"])
     record(plan.workspace, actor, "offboarding_plan.started", plan,
            scenario=plan.scenario, notice_date=str(notice_date), last_day=str(plan.last_day),
-           earliest_last_day=str(notice.earliest_last_day))
+           earliest_last_day=str(notice.earliest_last_day),
+           late_steps=sum(1 for s in steps if s.planned_date))
     if notice.too_early:
         record(plan.workspace, actor, "offboarding_plan.notice_overridden", plan,
                last_day=str(plan.last_day), earliest_last_day=str(notice.earliest_last_day),
+               minimum_days=minimum, contract_days=engagement.notice_days,
                reason=override_reason)
     do_update_engagement(engagement, actor=actor, status=EngagementStatus.ENDING,
                          end_date=plan.last_day)
@@ -174,12 +189,41 @@ def do_start_plan(engagement: Engagement, *, actor, template: PlanTemplate, noti
 
 
 @transaction.atomic
-def do_close_plan(plan: Plan, *, actor) -> Plan:
-    if plan.closed_at is None:
-        plan.closed_at = timezone.now()
-        plan.save(update_fields=["closed_at"])
+def do_close_plan(plan: Plan, *, actor, keep_engagement: bool | None = None,
+                  end_date: date | None = None) -> Plan:
+    """Close the plan. Closed on or after its last day, the engagement is marked as ended.
+
+    Closed early (before the last day), the caller must say what becomes of the engagement:
+    `keep_engagement=True` keeps it active (the end date the plan set is cleared);
+    `False` ends it on `end_date` (today when not given): ended if that day has come,
+    ending until then. Refused (`close_early_unconfirmed`) when not said.
+    """
+    if plan.closed_at is not None:
+        return plan
+    today = timezone.localdate()
+    early = today < plan.last_day
+    if early and keep_engagement is None:
+        raise PlanRefused("close_early_unconfirmed", last_day=plan.last_day)
+    plan.closed_at = timezone.now()
+    plan.save(update_fields=["closed_at"])
+    engagement = plan.engagement
+    if early and keep_engagement:
+        record(plan.workspace, actor, "offboarding_plan.closed_early_kept", plan,
+               last_day=str(plan.last_day))
+        fields = {"status": EngagementStatus.ACTIVE}
+        if engagement.end_date == plan.last_day:
+            fields["end_date"] = None
+        do_update_engagement(engagement, actor=actor, **fields)
+        return plan
+    if not early:
         record(plan.workspace, actor, "offboarding_plan.closed", plan)
-        do_update_engagement(plan.engagement, actor=actor, status=EngagementStatus.ENDED)
+        do_update_engagement(engagement, actor=actor, status=EngagementStatus.ENDED)
+        return plan
+    ends = end_date or today
+    record(plan.workspace, actor, "offboarding_plan.closed_early_ended", plan,
+           last_day=str(plan.last_day), end_date=str(ends))
+    do_update_engagement(engagement, actor=actor, end_date=ends, status=(
+        EngagementStatus.ENDED if ends <= today else EngagementStatus.ENDING))
     return plan
 
 
@@ -189,8 +233,10 @@ def do_reassign_step(step: PlanStep, *, actor, owner, due: date) -> PlanStep:
             workspace=step.workspace, is_active=True).exists():
         raise ValueError("owner is not a member of the workspace")
     old_owner = step.owner.display_name if step.owner else ""
+    if due != step.due_date:
+        step.planned_date = None  # a day chosen on purpose: late only once it passes
     step.owner, step.due_date = owner, due
-    step.save(update_fields=["owner", "due_date"])
+    step.save(update_fields=["owner", "due_date", "planned_date"])
     record(step.workspace, actor, "plan_step.reassigned", step, plan=str(step.plan),
            old_owner=old_owner, owner=owner.display_name if owner else "", due=str(due))
     return step

@@ -10,12 +10,14 @@ from django.utils.translation import gettext as _
 
 from handover.core.access import workspace_view
 from handover.core.documents import render_docx, render_html, render_pdf
+from handover.core.templatetags.handover import date_long
 
 from .. import selectors
 from ..actions import plans as plan_actions
 from ..calendar import plan_ics
 from ..forms import (
     CallForm,
+    ClosePlanForm,
     PlanStartForm,
     RecapForm,
     StepCompleteForm,
@@ -23,7 +25,7 @@ from ..forms import (
     SupportForm,
     SupportRequestForm,
 )
-from ..notice import compute
+from ..notice import compute, required_notice_days
 from ..recap import blocks, draft
 from ..workdays import calendar_for, notice_comparison
 
@@ -38,8 +40,6 @@ WARNINGS = {
 
 
 def warning_texts(notice) -> list[str]:
-    from handover.core.templatetags.handover import date_long
-
     out = []
     for code, values in notice.warnings:
         shown = {k: date_long(v) if hasattr(v, "isoformat") else v for k, v in values.items()}
@@ -64,6 +64,7 @@ def plan_list(request):
     return render(request, "offboarding/plan_list.html", {
         "plans": selectors.plans_of(request.membership),
         "due": selectors.due_this_week(request.membership, today),
+        "overdue": selectors.overdue(request.membership, today),
     })
 
 
@@ -81,17 +82,23 @@ def plan_new(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if request.POST.get("start"):
-            plan = plan_actions.do_start_plan(
-                data["engagement"], actor=request.user, template=data["template"],
-                notice_date=data["notice_date"], last_day=data["last_day"],
-                override_reason=data["override_reason"])
-            messages.success(request, _("The plan was started."))
-            return redirect("plan_detail", ws=request.workspace.slug, plan_id=plan.pk)
+            try:
+                plan = plan_actions.do_start_plan(
+                    data["engagement"], actor=request.user, template=data["template"],
+                    notice_date=data["notice_date"], last_day=data["last_day"],
+                    override_reason=data["override_reason"],
+                    confirm_short_notice=data["confirm_short_notice"])
+            except plan_actions.PlanRefused as refused:  # started meanwhile elsewhere
+                form.open_plan = refused.details.get("plan")
+                messages.error(request, _("The plan was not started."))
+            else:
+                messages.success(request, _("The plan was started."))
+                return redirect("plan_detail", ws=request.workspace.slug, plan_id=plan.pk)
     if form.notice is not None:
         comparison = notice_comparison(form.cleaned_data["engagement"], form.notice.given,
                                        timezone.localdate())
     return render(request, "offboarding/plan_new.html", {
-        "form": form, "notice": form.notice,
+        "form": form, "notice": form.notice, "open_plan": form.open_plan,
         "warnings": warning_texts(form.notice) if form.notice else [],
         "comparison": comparison,
     })
@@ -102,10 +109,12 @@ def plan_detail(request, plan_id: int):
     plan = selectors.plan(request.membership, plan_id)
     feed_url = (request.build_absolute_uri(f"/feeds/offboarding/{plan.feed_token}.ics")
                 if plan.feed_token else "")
-    notice = compute(plan.notice_date, plan.engagement.notice_days,
+    notice = compute(plan.notice_date, required_notice_days(plan.engagement.notice_days),
                      calendar_for(plan.engagement), plan.last_day)
+    today = timezone.localdate()
     return render(request, "offboarding/plan_detail.html", {
-        "plan": plan, "steps": selectors.steps_of(plan), "feed_url": feed_url,
+        "plan": plan, "steps": selectors.steps_marked(plan, today), "feed_url": feed_url,
+        "early": plan.closed_at is None and today < plan.last_day,
         "notice": notice, "warnings": warning_texts(notice),
         "accounts": selectors.accounts_of(request.workspace, engagement=plan.engagement),
     })
@@ -113,12 +122,31 @@ def plan_detail(request, plan_id: int):
 
 @workspace_view("manage_clients")
 def plan_close(request, plan_id: int):
+    """Closing on or after the last day ends the engagement. Closing early asks first
+    whether the engagement stays active or ends, and on which day."""
     plan = selectors.plan(request.membership, plan_id)
-    if request.method != "POST":
+    today = timezone.localdate()
+    early = plan.closed_at is None and today < plan.last_day
+    if not early and request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    plan_actions.do_close_plan(plan, actor=request.user)
-    messages.success(request, _("The plan was closed and the engagement marked as ended."))
-    return redirect("plan_detail", ws=request.workspace.slug, plan_id=plan.pk)
+    form = ClosePlanForm(request.POST if early and request.method == "POST" else None,
+                         initial={"outcome": "active", "end_date": today})
+    if not early:
+        plan_actions.do_close_plan(plan, actor=request.user)
+        messages.success(request, _("The plan was closed and the engagement marked as ended."))
+        return redirect("plan_detail", ws=request.workspace.slug, plan_id=plan.pk)
+    if request.method == "POST" and form.is_valid():
+        keep = form.cleaned_data["outcome"] == "active"
+        plan_actions.do_close_plan(plan, actor=request.user, keep_engagement=keep,
+                                   end_date=form.cleaned_data["end_date"])
+        if keep:
+            messages.success(request, _("The plan was closed; the engagement stays active."))
+        else:
+            messages.success(request, _("The plan was closed; the engagement ends on "
+                                        "%(date)s.") % {
+                "date": date_long(form.cleaned_data["end_date"])})
+        return redirect("plan_detail", ws=request.workspace.slug, plan_id=plan.pk)
+    return render(request, "offboarding/plan_close.html", {"plan": plan, "form": form})
 
 
 @workspace_view("manage_clients")
