@@ -1,7 +1,5 @@
 from django.contrib.auth import views as auth_views
-from django.templatetags.static import static
 from django.urls import include, path
-from django.views.generic import RedirectView
 
 from handover.api.api import api
 from handover.core import views as core_views
@@ -27,8 +25,7 @@ accounts = [
 urlpatterns = [
     path("", core_views.home, name="home"),
     # Browsers and feed readers ask for /favicon.ico whatever the page links to.
-    path("favicon.ico", RedirectView.as_view(url=static("handover/favicon.svg"),
-                                             permanent=True)),
+    path("favicon.ico", core_views.favicon),
     path("accounts/", include(accounts)),
     path("language/", core_views.set_language, name="set_language"),
     path("invitations/<str:token>/", core_views.accept_invitation, name="accept_invitation"),

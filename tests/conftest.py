@@ -165,7 +165,9 @@ def prepared_data_dir(tmp_path_factory) -> Path:
     import subprocess
     import sys
 
-    shared = tmp_path_factory.getbasetemp().parent
+    # This run's own folder: shared by xdist's workers (their parent), never by two runs.
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
     data = shared / "prepared-data"
     with open(shared / "prepared-data.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
