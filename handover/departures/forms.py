@@ -56,20 +56,25 @@ def successor_choices(workspace, leaver):
     return member_users(workspace).exclude(pk=leaver.pk)
 
 
+def _successor(post, field: str, users: dict, errors: list):
+    """The member chosen in `field`, None when none was chosen or the choice is not allowed
+    (then said in `errors`)."""
+    value = post.get(field, "")
+    if value and value not in users:
+        errors.append(str(_("Choose a successor who is an active member and not the "
+                            "person leaving.")))
+    return users.get(value) if value else None
+
+
 def parse_reassignment(post, workspace, engagements, leaver) -> tuple[dict, dict, list[str]]:
     """{engagement id: successor}, {engagement id: phone}, errors from `succ_<id>` fields."""
     users = {str(u.pk): u for u in successor_choices(workspace, leaver)}
     choices, phones, errors = {}, {}, []
     for engagement in engagements:
-        value = post.get(f"succ_{engagement.pk}", "")
-        if not value:
-            continue
-        if value not in users:
-            errors.append(str(_("Choose a successor who is an active member and not the "
-                                "person leaving.")))
-            continue
-        choices[engagement.pk] = users[value]
-        phones[engagement.pk] = post.get(f"phone_{engagement.pk}", "").strip()[:40]
+        successor = _successor(post, f"succ_{engagement.pk}", users, errors)
+        if successor is not None:
+            choices[engagement.pk] = successor
+            phones[engagement.pk] = post.get(f"phone_{engagement.pk}", "").strip()[:40]
     return choices, phones, errors
 
 
@@ -79,12 +84,7 @@ def parse_other_clients(post, workspace, others, leaver) -> tuple[dict, list[str
     users = {str(u.pk): u for u in successor_choices(workspace, leaver)}
     choices, errors = {}, []
     for row in others:
-        value = post.get(f"client_{row['client'].pk}", "")
-        if not value:
-            continue
-        if value not in users:
-            errors.append(str(_("Choose a successor who is an active member and not the "
-                                "person leaving.")))
-            continue
-        choices[row["client"].pk] = users[value]
+        successor = _successor(post, f"client_{row['client'].pk}", users, errors)
+        if successor is not None:
+            choices[row["client"].pk] = successor
     return choices, errors
