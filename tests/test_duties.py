@@ -244,8 +244,9 @@ def test_it_asks_collaborators_for_reports_reminds_when_late_and_shows_them_side
     assert "Time logged this month: 90 min." in page
     prefix = f"d{bobs.pk}-"
     response = as_bob.post(url(workspace_a, f"reports/{request.pk}/"), {
-        prefix + "minutes": "95", prefix + "problems": "Spam floods the inbox.",
-        prefix + "suggestions": "A filter rule."})
+        prefix + "minutes": "95", prefix + "occurrences": "3",
+        prefix + "changes": "Newsletters now go to a folder.",
+        prefix + "problems": "Spam floods the inbox.", prefix + "suggestions": "A filter rule."})
     assert response.status_code == 302
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
@@ -254,6 +255,9 @@ def test_it_asks_collaborators_for_reports_reminds_when_late_and_shows_them_side
     assert cora.email in late and bob.email not in late
     page = signed_in(alice).get(url(workspace_a, "reports/?month=2026-01")).content.decode()
     assert "Spam floods the inbox." in page and "Cora Colombo" in page and "Late" in page
+    assert "Newsletters now go to a folder." in page
+    item = request.items.get()
+    assert (item.minutes, item.occurrences) == (95, 3)
 
 
 def test_it_turns_an_accepted_proposal_into_the_next_version(

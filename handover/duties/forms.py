@@ -214,6 +214,10 @@ class RequestReportsForm(forms.Form):
 class ReportItemForm(forms.Form):
     minutes = forms.IntegerField(label=_("Time spent (minutes)"), min_value=0,
                                  max_value=31 * 24 * 60)
+    occurrences = forms.IntegerField(label=_("How many times it came up"), min_value=0,
+                                     max_value=10_000, required=False)
+    changes = forms.CharField(label=_("What changed in the way it is done"), required=False,
+                              widget=forms.Textarea(attrs={"rows": 2}))
     problems = forms.CharField(label=_("Problems"), required=False,
                                widget=forms.Textarea(attrs={"rows": 2}))
     suggestions = forms.CharField(label=_("Suggestions"), required=False,

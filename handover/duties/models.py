@@ -269,6 +269,8 @@ class ReportItem(models.Model):
     request = models.ForeignKey(ReportRequest, on_delete=models.CASCADE, related_name="items")
     duty = models.ForeignKey(Duty, on_delete=models.CASCADE, related_name="+")
     minutes = models.PositiveIntegerField(_("time spent (minutes)"), default=0)
+    occurrences = models.PositiveIntegerField(_("occurrences"), default=0)
+    changes = models.TextField(_("what changed"), blank=True)
     problems = models.TextField(_("problems"), blank=True)
     suggestions = models.TextField(_("suggestions"), blank=True)
 

@@ -182,13 +182,14 @@ def report_duties(request: ReportRequest) -> QuerySet[Duty]:
                 Q(time_entries__date__gte=request.month)).distinct().order_by("title")
 
 
-def logged_minutes(request: ReportRequest) -> dict[int, int]:
+def logged_month(request: ReportRequest) -> dict[int, tuple[int, int]]:
+    """{duty id: (minutes, occurrences)} the collaborator logged in the report's month."""
     start = request.month
     end = (start + timedelta(days=32)).replace(day=1)
     rows = TimeEntry.objects.filter(workspace=request.workspace, person=request.collaborator,
                                     date__gte=start, date__lt=end, running=False) \
-        .values("duty_id").annotate(total=Sum("seconds"))
-    return {row["duty_id"]: round(row["total"] / 60) for row in rows}
+        .values("duty_id").annotate(total=Sum("seconds"), times=Sum("occurrences"))
+    return {row["duty_id"]: (round(row["total"] / 60), row["times"] or 0) for row in rows}
 
 
 def month_reports(membership: Membership, month: date):

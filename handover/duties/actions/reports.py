@@ -107,6 +107,8 @@ def do_submit_report(request: ReportRequest, *, actor, items: list[dict]) -> Rep
         ReportItem.objects.update_or_create(
             request=request, duty=item["duty"],
             defaults={"workspace": request.workspace, "minutes": item["minutes"],
+                      "occurrences": item.get("occurrences") or 0,
+                      "changes": item.get("changes", ""),
                       "problems": item["problems"], "suggestions": item["suggestions"]})
     request.submitted_at = timezone.now()
     request.save(update_fields=["submitted_at"])

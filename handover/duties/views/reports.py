@@ -98,16 +98,19 @@ def report_list(request):
 def report_form(request, report_request_id: int):
     report = selectors.report_request(request.membership, report_request_id)
     duties = list(selectors.report_duties(report))
-    logged = selectors.logged_minutes(report)
+    logged = selectors.logged_month(report)
     saved = {item.duty_id: item for item in report.items.all()}
     editable = report.collaborator_id == request.user.pk
     forms = []
     for duty in duties:
         item = saved.get(duty.pk)
-        initial = {"minutes": item.minutes if item else logged.get(duty.pk, 0),
+        minutes, times = logged.get(duty.pk, (0, 0))
+        initial = {"minutes": item.minutes if item else minutes,
+                   "occurrences": item.occurrences if item else times,
+                   "changes": item.changes if item else "",
                    "problems": item.problems if item else "",
                    "suggestions": item.suggestions if item else ""}
-        forms.append((duty, logged.get(duty.pk, 0), ReportItemForm(
+        forms.append((duty, minutes, ReportItemForm(
             request.POST if request.method == "POST" else None, prefix=f"d{duty.pk}",
             initial=initial)))
     if request.method == "POST":
