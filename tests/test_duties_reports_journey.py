@@ -197,6 +197,21 @@ def test_it_reminds_a_late_report_from_the_daily_schedule_in_the_collaborators_l
     assert f"/w/{workspace_a.slug}/reports/{request.pk}/" in late[0].body
 
 
+def test_it_does_not_chase_a_late_report_of_someone_who_has_left(alice, bob, workspace_a):
+    from handover.core.actions import do_remove_member
+    from handover.core.models import Membership
+    from handover.duties.actions.duties import do_run_schedule
+
+    carry(workspace_a, alice, bob, "Inbox")
+    today = timezone.localdate()
+    last_month = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+    report_actions.do_request_reports(workspace_a, actor=alice, month=last_month,
+                                      due_on=today - timedelta(days=3))
+    do_remove_member(Membership.objects.get(workspace=workspace_a, user=bob), actor=alice)
+    assert do_run_schedule(workspace_a, today=today)["late"] == 0
+    assert ReportRequest.objects.get(collaborator=bob).reminded_at is None
+
+
 # --- the demo's collaborator ------------------------------------------------------------------
 
 def collaborator_login(out: str) -> tuple[str, str]:

@@ -176,6 +176,15 @@ def late_reports(workspace, *, today: date | None = None) -> QuerySet[ReportRequ
                                         due_on__lt=today).select_related("collaborator")
 
 
+def reports_to_remind(workspace, *, today: date | None = None) -> QuerySet[ReportRequest]:
+    """Late reports not reminded yet, of people who are still active members: a leaver or a
+    switched-off account is not chased."""
+    return late_reports(workspace, today=today).filter(
+        reminded_at__isnull=True, collaborator__is_active=True,
+        collaborator__memberships__workspace=workspace,
+        collaborator__memberships__is_active=True)
+
+
 def report_duties(request: ReportRequest) -> QuerySet[Duty]:
     return Duty.objects.filter(workspace=request.workspace, assignee=request.collaborator) \
         .filter(Q(status__in=[DutyStatus.TRIAL, DutyStatus.ACTIVE]) |

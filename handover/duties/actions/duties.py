@@ -215,7 +215,7 @@ def do_run_schedule(workspace, *, today: date | None = None) -> dict:
     done["requests"] = len(do_request_reports(
         workspace, actor=owner.user if owner else None, month=last_month,
         due_on=today.replace(day=1) + timedelta(days=6)))
-    for request in selectors.late_reports(workspace, today=today).filter(reminded_at__isnull=True):
+    for request in selectors.reports_to_remind(workspace, today=today):
         do_remind_late_report(request)
         done["late"] += 1
     return done
