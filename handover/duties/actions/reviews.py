@@ -29,14 +29,8 @@ from handover.core.templatetags.handover import money, number
 from handover.letters.actions import do_draft_letter
 from handover.letters.kinds import Kind
 
-from ..models import ChangeKind, ClientAnswer, Decision, Duty, DutyChange, DutyStatus, Review
-
-TERMS = ("agreed_minutes", "hourly_rate", "scope")
-
-
-def _change(duty, actor, kind, reason="", **data) -> DutyChange:
-    return DutyChange.objects.create(workspace=duty.workspace, duty=duty, kind=kind,
-                                     reason=reason, actor=actor, data=data)
+from ..models import ChangeKind, ClientAnswer, Decision, Duty, DutyStatus, Review
+from .duties import _change  # the duty's story, one way of writing it
 
 
 def _clean_terms(duty: Duty, terms: dict) -> dict:
