@@ -28,3 +28,16 @@ def test_it_serves_an_icon_instead_of_a_404(client):
     assert response.status_code == 301 and response["Location"].endswith("favicon.svg")
     page = client.get("/accounts/login/").content.decode()
     assert 'rel="icon"' in page
+
+
+def test_it_says_a_plans_warnings_in_the_readers_language_with_the_right_plural():
+    from handover.offboarding.views.plans import WARNINGS
+
+    with translation.override("pl"):
+        said = [str(WARNINGS["holidays"] % {"count": n}) for n in (1, 2, 5)]
+    assert said == ["W okresie wypowiedzenia wypada 1 święto państwowe.",
+                    "W okresie wypowiedzenia wypadają 2 święta państwowe.",
+                    "W okresie wypowiedzenia wypada 5 świąt państwowych."]
+    with translation.override("en"):
+        assert WARNINGS["holidays"] % {"count": 1} == (
+            "1 public holiday falls in the notice period.")

@@ -7,6 +7,7 @@ from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext_lazy
 
 from handover.core.access import workspace_view
 from handover.core.documents import render_docx, render_html, render_pdf
@@ -29,13 +30,22 @@ from ..notice import compute, required_notice_days
 from ..recap import blocks, draft
 from ..workdays import calendar_for, notice_comparison
 
+# Lazy, so that each reader gets them in her language (evaluated at import, they stayed in
+# English); counts choose their plural form from the named number.
 WARNINGS = {
-    "given_on_day_off": _("The notice is given on a day off: it counts from %(received)s."),
-    "shorter_than_agreed": _("This last day is %(days)s days earlier than the notice allows "
-                             "(%(earliest)s at the earliest)."),
-    "last_day_off": _("The last day %(day)s is not a working day."),
-    "holidays": _("%(count)s public holidays fall in the notice period."),
-    "short_handover": _("Only %(days)s working days are left for the handover."),
+    "given_on_day_off": gettext_lazy("The notice is given on a day off: it counts from "
+                                     "%(received)s."),
+    "shorter_than_agreed": ngettext_lazy(
+        "This last day is %(days)s day earlier than the notice allows (%(earliest)s at the "
+        "earliest).",
+        "This last day is %(days)s days earlier than the notice allows (%(earliest)s at the "
+        "earliest).", "days"),
+    "last_day_off": gettext_lazy("The last day %(day)s is not a working day."),
+    "holidays": ngettext_lazy("%(count)s public holiday falls in the notice period.",
+                              "%(count)s public holidays fall in the notice period.", "count"),
+    "short_handover": ngettext_lazy("Only %(days)s working day is left for the handover.",
+                                    "Only %(days)s working days are left for the handover.",
+                                    "days"),
 }
 
 
