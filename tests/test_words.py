@@ -41,3 +41,19 @@ def test_it_says_a_plans_warnings_in_the_readers_language_with_the_right_plural(
     with translation.override("en"):
         assert WARNINGS["holidays"] % {"count": 1} == (
             "1 public holiday falls in the notice period.")
+
+
+def test_it_names_a_letters_language_in_the_readers_language(alice, alice_client, workspace_a):
+    from handover.letters.actions import do_draft_letter
+
+    from .conftest import first_engagement
+
+    engagement = first_engagement(workspace=workspace_a, client__language="it")
+    letter = do_draft_letter(workspace_a, actor=alice, kind="notice_of_ending",
+                             engagement=engagement)
+    page = alice_client.get(f"/w/{workspace_a.slug}/letters/{letter.pk}/").content.decode()
+    assert "<dd>Italian</dd>" in page
+    with translation.override("pl"):
+        from handover.core.templatetags.handover import language_name
+
+        assert language_name("it") == "Włoski"

@@ -49,6 +49,15 @@ def number(value):
     return format_decimal(value, locale=_locale())
 
 
+@register.filter
+def language_name(code: str) -> str:
+    """A language's name in the reader's language (CLDR): "italiano", "włoski", "italià"."""
+    if not code:
+        return ""
+    name = _locale().languages.get(code.replace("-", "_"), code)
+    return name[:1].upper() + name[1:]
+
+
 UNITS = (("digital-gigabyte", 10**9), ("digital-megabyte", 10**6), ("digital-kilobyte", 10**3))
 
 
